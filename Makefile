@@ -1,0 +1,37 @@
+# Two entry points for newcomers (see README): `make lab` and `make test`.
+# Everything is installed into .venv from the exact pins in binder/requirements.txt,
+# the same pins Binder uses, so local runs, CI and Binder test the same environment.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup lab test notebooks html benchmark clean
+
+$(STAMP): binder/requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r binder/requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP) ## create .venv with the pinned packages and the explainer package
+
+lab: setup ## set up, then open the notebooks in JupyterLab
+	$(BIN)/jupyter lab notebooks/
+
+test: setup ## set up, then run every unit test and every notebook under strict nbval
+	$(BIN)/python -m pytest
+
+notebooks: setup ## re-execute every notebook in place and normalise it (run before committing)
+	$(BIN)/python scripts/execute_notebooks.py
+
+html: setup ## export every notebook to self-contained HTML in build/html (figures drawn offline)
+	$(BIN)/python scripts/export_html.py
+
+benchmark: setup ## print the performance figures (notebook run time, figure sizes)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,35 @@
+"""Export chapters to static HTML that shows every figure without a network.
+
+plotly draws in exported HTML only when the figure carries an HTML output; the ``notebook``
+renderer inlines plotly.js into the page, so nothing is fetched when the page is opened.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+
+from explainer.authoring.notebooks import execute
+
+
+def export_html(notebook_path: Path, out_dir: Path) -> Path:
+    """Execute ``notebook_path`` with the offline plotly renderer and write ``out_dir/NAME.html``."""
+    from nbconvert import HTMLExporter
+
+    previous = os.environ.get("PLOTLY_RENDERER")
+    os.environ["PLOTLY_RENDERER"] = "notebook"  # the kernel inherits it
+    try:
+        notebook = execute(notebook_path)
+    finally:
+        if previous is None:
+            os.environ.pop("PLOTLY_RENDERER", None)
+        else:
+            os.environ["PLOTLY_RENDERER"] = previous
+    exporter = HTMLExporter(template_name="lab")
+    body, _resources = exporter.from_notebook_node(nbformat.from_dict(notebook))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / (notebook_path.stem + ".html")
+    target.write_text(body, encoding="utf-8")
+    return target

@@ -1,0 +1,107 @@
+"""Charts in the house style, one function per kind, with plotly-express-like arguments.
+
+Every function takes a DataFrame and column names, a ``title`` that states the finding,
+the ``source_ids`` behind the data, and returns a ``plotly.graph_objects.Figure`` the caller
+may go on changing.
+
+Examples
+--------
+>>> import pandas as pd
+>>> frame = pd.DataFrame({"topic": ["Gaza", "Syria"], "sentences": [2, 3]})
+>>> fig = bar_chart(frame, x="sentences", y="topic", title="Syria comes up most",
+...                 source_ids=["article"], x_title="Sentences")
+>>> [bar.orientation for bar in fig.data]
+['h']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from explainer.article import topic_mentions
+from explainer.style import PALETTE, apply_house_style
+
+
+def _require_columns(data_frame: pd.DataFrame, columns: dict[str, str | None]) -> None:
+    if not isinstance(data_frame, pd.DataFrame):
+        raise TypeError(f"explainer: expected a pandas DataFrame, got {type(data_frame).__name__}")
+    for argument, column in columns.items():
+        if column is not None and column not in data_frame.columns:
+            raise KeyError(
+                f"explainer: {argument}={column!r} is not a column; columns are {list(data_frame.columns)}"
+            )
+
+
+def bar_chart(
+    data_frame: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    title: str,
+    source_ids: Sequence[str],
+    x_title: str | None = None,
+    y_title: str | None = None,
+    subtitle: str | None = None,
+    orientation: str = "h",
+    hover: str | None = None,
+    summary: str | None = None,
+) -> go.Figure:
+    """Bar chart of ``data_frame``: one bar per row, values labelled on the bars.
+
+    With ``orientation="h"`` (the default, best for long category names) ``y`` holds the
+    categories and ``x`` the values; with ``"v"`` the other way round. ``hover`` names a column
+    of extra text shown on hover. Values must be numbers; a missing value raises ``ValueError``.
+    """
+    _require_columns(data_frame, {"x": x, "y": y, "hover": hover})
+    if orientation not in {"h", "v"}:
+        raise ValueError(f"explainer: orientation must be 'h' or 'v', got {orientation!r}")
+    value_column = x if orientation == "h" else y
+    values = pd.to_numeric(data_frame[value_column], errors="coerce")
+    if values.isna().any():
+        bad = data_frame.loc[values.isna(), value_column].tolist()
+        raise ValueError(f"explainer: column {value_column!r} must hold numbers; found {bad}")
+    bar = go.Bar(
+        x=data_frame[x].tolist(),
+        y=data_frame[y].tolist(),
+        orientation=orientation,
+        marker_color=PALETTE[0],
+        text=values.tolist(),
+        textposition="outside",
+        cliponaxis=False,
+        name=x_title if orientation == "h" else y_title,
+        hovertext=data_frame[hover].tolist() if hover else None,
+        hoverinfo="text+x+y" if hover else "x+y",
+    )
+    fig = go.Figure(bar)
+    apply_house_style(fig, title=title, source_ids=source_ids, subtitle=subtitle)
+    category_axis = {"autorange": "reversed"} if orientation == "h" else {}
+    fig.update_xaxes(title_text=x_title, showgrid=orientation == "h", gridcolor="#EEEEEE", zeroline=False)
+    fig.update_yaxes(title_text=y_title, showgrid=orientation == "v", gridcolor="#EEEEEE", **category_axis)
+    if summary:
+        fig.layout.meta = {**fig.layout.meta, "summary": summary}
+    return fig
+
+
+def topic_mentions_chart() -> go.Figure:
+    """How many of the article's sentences touch each topic of the call, most first."""
+    mentions = topic_mentions().sort_values(["sentence_count", "label"], ascending=[False, True])
+    mentions["sentences"] = mentions["sentence_ids"].map(", ".join)
+    top = mentions.iloc[0]
+    total = int(mentions["sentence_count"].sum())
+    return bar_chart(
+        mentions,
+        x="sentence_count",
+        y="label",
+        title=f"{top['label']} takes up most of the report",
+        subtitle="Sentences of the article that name each topic (a sentence can name several)",
+        source_ids=["article"],
+        x_title="Sentences naming the topic",
+        hover="sentences",
+        summary=(
+            f"The article's sentences name the call's topics {total} times; "
+            f"{top['label']} comes first with {int(top['sentence_count'])} sentences."
+        ),
+    )

@@ -1,0 +1,135 @@
+"""Plain-text descriptions of figures.
+
+A figure's description is its text alternative for readers who cannot see it, and the stable
+output that the notebook tests compare (figure JSON itself is not compared). It is built from
+the figure object, so it changes whenever the data drawn changes.
+
+Examples
+--------
+>>> import plotly.graph_objects as go
+>>> fig = go.Figure(go.Bar(x=[3, 1], y=["a", "b"], orientation="h", name="count"))
+>>> print(describe(fig))
+Figure: (untitled)
+Horizontal bar chart.
+Trace "count" (bar, 2 bars): a = 3; b = 1.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+MAX_ITEMS = 40
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text: str | None) -> str:
+    """Strip plotly's HTML tags and entities from ``text``; ``<br>`` becomes ' — '."""
+    if not text:
+        return ""
+    text = re.sub(r"<br\s*/?>", " — ", str(text))
+    return html.unescape(_TAG.sub("", text)).strip()
+
+
+def _number(value) -> str:
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return plain(str(value))
+
+
+def _pairs(labels: Sequence, values: Sequence) -> str:
+    items = [f"{plain(str(label))} = {_number(value)}" for label, value in zip(labels, values)]
+    more = len(items) - MAX_ITEMS
+    text = "; ".join(items[:MAX_ITEMS])
+    return text + (f"; and {more} more" if more > 0 else "")
+
+
+def _listing(values: Sequence) -> str:
+    items = [plain(str(value)) for value in values]
+    more = len(items) - MAX_ITEMS
+    return ", ".join(items[:MAX_ITEMS]) + (f", and {more} more" if more > 0 else "")
+
+
+def _describe_trace(trace) -> str:
+    name = f'"{plain(trace.name)}"' if trace.name else "(unnamed)"
+    kind = trace.type
+    if kind == "bar":
+        horizontal = trace.orientation == "h"
+        labels, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
+        labels, values = list(labels or []), list(values or [])
+        return f"Trace {name} (bar, {len(values)} bars): {_pairs(labels, values)}."
+    if kind in {"scatter", "scattergl"}:
+        xs, ys = list(trace.x or []), list(trace.y or [])
+        mode = trace.mode or "markers"
+        labels = [plain(str(x)) for x in xs]
+        return f"Trace {name} (scatter, {mode}, {len(xs)} points): {_pairs(labels, ys)}."
+    if kind == "scattergeo":
+        texts = list(trace.text or []) if not isinstance(trace.text, str) else [trace.text]
+        count = len(trace.lat or [])
+        shown = texts if texts else [f"({lat:.2f}, {lon:.2f})" for lat, lon in zip(trace.lat or [], trace.lon or [])]
+        return f"Trace {name} (map points or lines, {count} points): {_listing(shown)}."
+    if kind in {"choropleth", "choroplethmap"}:
+        locations = list(trace.locations or [])
+        values = list(trace.z or [])
+        if values:
+            return f"Trace {name} (filled map areas, {len(locations)} areas): {_pairs(locations, values)}."
+        return f"Trace {name} (filled map areas, {len(locations)} areas): {_listing(locations)}."
+    if kind == "table":
+        header = [plain(str(value)) for value in (trace.header.values or [])]
+        columns = trace.cells.values or []
+        rows = len(columns[0]) if columns else 0
+        return f"Trace {name} (table, {rows} rows): columns {_listing(header)}."
+    return f"Trace {name} ({kind})."
+
+
+def _chart_kind(fig: go.Figure) -> str:
+    kinds = [trace.type for trace in fig.data]
+    if not kinds:
+        return "Empty figure."
+    if all(kind == "bar" for kind in kinds):
+        return "Horizontal bar chart." if fig.data[0].orientation == "h" else "Vertical bar chart."
+    if any(kind in {"choropleth", "scattergeo", "choroplethmap", "scattermap"} for kind in kinds):
+        return "Map."
+    if all(kind in {"scatter", "scattergl"} for kind in kinds):
+        return "Line or scatter chart."
+    return "Chart combining " + ", ".join(sorted(set(kinds))) + "."
+
+
+def describe(fig: go.Figure) -> str:
+    """Return a deterministic, plain-text description of ``fig``.
+
+    Lists the title, the kind of chart, the axis titles, every trace's values (up to
+    ``MAX_ITEMS`` each), the figure's own summary sentence if it has one
+    (``fig.layout.meta["summary"]``) and its source line.
+    """
+    if not isinstance(fig, go.Figure):
+        raise TypeError(f"explainer: describe() takes a plotly Figure, got {type(fig).__name__}")
+    lines = [f"Figure: {plain(fig.layout.title.text) or '(untitled)'}"]
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    if meta.get("summary"):
+        lines.append(plain(meta["summary"]))
+    lines.append(_chart_kind(fig))
+    axes = []
+    for axis_name in ("xaxis", "yaxis"):
+        axis = fig.layout[axis_name]
+        if axis.title and axis.title.text:
+            axes.append(f"{axis_name[0]} axis: {plain(axis.title.text)}")
+    if axes:
+        lines.append("; ".join(axes) + ".")
+    lines.extend(_describe_trace(trace) for trace in fig.data)
+    for annotation in fig.layout.annotations:
+        if annotation.name == "source-line":
+            lines.append(plain(annotation.text))
+    return "\n".join(lines)
+
+
+def print_description(fig: go.Figure) -> None:
+    """Print ``describe(fig)``: the line a notebook puts right after showing a figure."""
+    print(describe(fig))

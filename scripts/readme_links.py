@@ -1,0 +1,15 @@
+"""Regenerate the README's chapter table and Binder links from notebooks/chapters.toml and
+the repository address in pyproject.toml.
+
+Usage: python scripts/readme_links.py
+"""
+
+from __future__ import annotations
+
+import sys
+
+from explainer.authoring.registry import update_readme
+
+if __name__ == "__main__":
+    print("README.md updated" if update_readme() else "README.md already up to date")
+    sys.exit(0)
