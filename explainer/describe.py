@@ -51,10 +51,10 @@ def _pairs(labels: Sequence, values: Sequence) -> str:
     return text + (f"; and {more} more" if more > 0 else "")
 
 
-def _listing(values: Sequence) -> str:
+def _listing(values: Sequence, separator: str = ", ") -> str:
     items = [plain(str(value)) for value in values]
     more = len(items) - MAX_ITEMS
-    return ", ".join(items[:MAX_ITEMS]) + (f", and {more} more" if more > 0 else "")
+    return separator.join(items[:MAX_ITEMS]) + (f"{separator}and {more} more" if more > 0 else "")
 
 
 def _describe_trace(trace) -> str:
@@ -69,6 +69,9 @@ def _describe_trace(trace) -> str:
         xs, ys = list(trace.x or []), list(trace.y or [])
         mode = trace.mode or "markers"
         labels = [plain(str(x)) for x in xs]
+        if trace.text is not None and not isinstance(trace.text, str) and len(trace.text) == len(xs):
+            items = [plain(str(text)) for text in trace.text]
+            return f"Trace {name} (scatter, {mode}, {len(xs)} points): {_listing(items, separator='; ')}."
         return f"Trace {name} (scatter, {mode}, {len(xs)} points): {_pairs(labels, ys)}."
     if kind == "scattergeo":
         texts = list(trace.text or []) if not isinstance(trace.text, str) else [trace.text]
@@ -126,7 +129,7 @@ def describe(fig: go.Figure) -> str:
     lines.extend(_describe_trace(trace) for trace in fig.data)
     for annotation in fig.layout.annotations:
         if annotation.name == "source-line":
-            lines.append(plain(annotation.text))
+            lines.append(plain(re.sub(r"<br\s*/?>", " ", annotation.text)))
     return "\n".join(lines)
 
 

@@ -73,3 +73,17 @@ def references(source_ids: Iterable[str]) -> References:
     if missing:
         raise KeyError(f"explainer: unknown source id(s) {missing}; add them to data/sources.csv first")
     return References(sources.loc[wanted].reset_index(drop=True))
+
+
+def source_ids_of(frame: pd.DataFrame) -> list[str]:
+    """The source ids cited in ``frame``'s ``source_ids`` column, in order of first use.
+
+    >>> import pandas as pd
+    >>> source_ids_of(pd.DataFrame({"source_ids": ["a;b", "b;c"]}))
+    ['a', 'b', 'c']
+    """
+    from explainer.tables import split_list
+
+    if "source_ids" not in frame.columns:
+        raise KeyError(f"explainer: the table has no 'source_ids' column; columns are {list(frame.columns)}")
+    return list(dict.fromkeys(source for cell in frame["source_ids"] for source in split_list(cell)))

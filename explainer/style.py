@@ -5,8 +5,7 @@ colour blindness.
 
 Examples
 --------
->>> import pandas as pd
-import plotly.graph_objects as go
+>>> import plotly.graph_objects as go
 >>> from explainer.style import apply_house_style
 >>> fig = apply_house_style(go.Figure(), title="A finding", source_ids=["article"])
 >>> fig.layout.title.text
@@ -16,6 +15,7 @@ import plotly.graph_objects as go
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -37,6 +37,7 @@ PALETTE = [OKABE_ITO[name] for name in ("blue", "orange", "green", "vermillion",
 MUTED = "#D9D9D9"
 TEXT = "#222222"
 FONT_FAMILY = "Helvetica Neue, Helvetica, Arial, sans-serif"
+SOURCE_LINE_WIDTH = 150
 
 
 def source_line(source_ids: Sequence[str]) -> str:
@@ -50,17 +51,27 @@ def source_line(source_ids: Sequence[str]) -> str:
     return f"{label}: " + "; ".join(parts)
 
 
+def wrap_html(text: str, width: int = SOURCE_LINE_WIDTH) -> str:
+    """Break escaped ``text`` into lines of at most ``width`` characters joined by ``<br>``
+    (plotly does not wrap annotation text by itself)."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+
+
 def apply_house_style(
     fig: go.Figure,
     *,
     title: str,
     source_ids: Sequence[str],
     subtitle: str | None = None,
+    source_note: str | None = None,
+    source_offset: int = 60,
     height: int = 420,
 ) -> go.Figure:
     """Give ``fig`` the project's title, fonts, palette and a source line under the plot.
 
-    ``title`` should state the finding, not the topic. Returns the same figure, changed in place,
+    ``title`` should state the finding, not the topic. ``source_note`` is added after the source
+    line, for how the data was derived from the sources. ``source_offset`` is how far below the
+    plotting area (in pixels) the source line starts: raise it when a legend sits under the axis. Returns the same figure, changed in place,
     so callers can go on adjusting it.
     """
     if not title or not title.strip():
@@ -68,6 +79,8 @@ def apply_house_style(
     source_ids = list(source_ids)
     if not source_ids:
         raise ValueError("explainer: a figure needs at least one source id (source_ids was empty)")
+    source_text = wrap_html(source_line(source_ids) + (f"; {html.escape(source_note)}" if source_note else ""))
+    source_lines = source_text.count("<br>") + 1
     title_text = html.escape(title)
     if subtitle:
         title_text += f"<br><sup>{html.escape(subtitle)}</sup>"
@@ -78,15 +91,15 @@ def apply_house_style(
         plot_bgcolor="white",
         paper_bgcolor="white",
         height=height,
-        margin={"l": 20, "r": 20, "t": 80 if subtitle else 60, "b": 80},
+        margin={"l": 20, "r": 20, "t": 80 if subtitle else 60, "b": source_offset + 8 + 15 * source_lines},
     )
     fig.add_annotation(
-        text=source_line(source_ids),
+        text=source_text,
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-60,
+        yshift=-source_offset,
         xanchor="left",
         yanchor="top",
         showarrow=False,

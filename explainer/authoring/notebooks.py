@@ -111,6 +111,6 @@ def is_normalised(path: Path) -> bool:
 
 def chapter_paths(notebook_dir: Path) -> list[Path]:
     """Every chapter notebook in ``notebook_dir``, in chapter order."""
-    return sorted(path for path in notebook_dir.glob("*.ipynb") if not path.name.startswith("."))
+    return sorted(path for path in notebook_dir.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts)
 
 

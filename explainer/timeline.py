@@ -1,0 +1,188 @@
+"""The shared timeline (``data/events.csv``): load, filter and draw it.
+
+Examples
+--------
+>>> from explainer.timeline import events
+>>> events(topics=["brunson"])["event_id"].iloc[0]
+'2016-10-01-brunson-detained'
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from explainer.sources import load_sources
+from explainer.style import OKABE_ITO, apply_house_style
+from explainer.tables import load_table, split_list
+
+TOPICS = {
+    "the-call": "Trump–Erdoğan calls and meetings",
+    "ukraine": "Russia–Ukraine war",
+    "gaza": "Gaza",
+    "syria": "Syria",
+    "f35-s400": "S-400 and F-35",
+    "brunson": "Brunson affair",
+    "nato": "NATO",
+}
+TOPIC_COLOURS = {
+    "the-call": OKABE_ITO["black"],
+    "ukraine": OKABE_ITO["blue"],
+    "gaza": OKABE_ITO["vermillion"],
+    "syria": OKABE_ITO["green"],
+    "f35-s400": OKABE_ITO["orange"],
+    "brunson": OKABE_ITO["purple"],
+    "nato": OKABE_ITO["sky"],
+}
+_DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
+def _timestamp(value, argument: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"explainer: {argument}={value!r} is not a date (use 'YYYY-MM-DD')") from error
+    if pd.isna(stamp):
+        raise ValueError(f"explainer: {argument}={value!r} is not a date (use 'YYYY-MM-DD')")
+    return stamp
+
+
+def events(topics: Sequence[str] | None = None, start=None, end=None) -> pd.DataFrame:
+    """Return the timeline's events in date order, optionally only those tagged with any of
+    ``topics`` and dated between ``start`` and ``end`` (inclusive; ``'YYYY-MM-DD'`` or dates).
+
+    Raises ``ValueError`` for an unknown topic, a date that does not parse, or ``start`` after ``end``.
+    """
+    frame = load_table("events").sort_values(["date", "event_id"]).reset_index(drop=True)
+    if isinstance(topics, str):
+        raise TypeError("explainer: topics must be a list of topic tags, not a single string")
+    if topics is not None:
+        unknown = [topic for topic in topics if topic not in TOPICS]
+        if unknown:
+            raise ValueError(f"explainer: unknown topic(s) {unknown}; known topics: {list(TOPICS)}")
+        wanted = set(topics)
+        frame = frame[frame["topics"].map(lambda cell: bool(wanted & set(split_list(cell))))]
+    start_stamp, end_stamp = _timestamp(start, "start"), _timestamp(end, "end")
+    if start_stamp is not None and end_stamp is not None and start_stamp > end_stamp:
+        raise ValueError(f"explainer: start={start!r} is after end={end!r}")
+    if start_stamp is not None:
+        frame = frame[frame["date"] >= start_stamp]
+    if end_stamp is not None:
+        frame = frame[frame["date"] <= end_stamp]
+    return frame.reset_index(drop=True)
+
+
+def format_event_date(date: pd.Timestamp, precision: str) -> str:
+    """A date written only as precisely as it is known: '12 Jul 2019', 'Dec 2019' or '2016'."""
+    if precision not in _DATE_FORMATS:
+        raise ValueError(f"explainer: date_precision {precision!r} is not one of {list(_DATE_FORMATS)}")
+    return date.strftime(_DATE_FORMATS[precision])
+
+
+def as_of() -> pd.Timestamp:
+    """The date of the newest event: the timeline is current to this date."""
+    return load_table("events")["date"].max()
+
+
+def events_table(topics: Sequence[str] | None = None, start=None, end=None) -> pd.DataFrame:
+    """The filtered timeline as a reader reads it: date, event, topics and sources."""
+    chosen = events(topics, start, end)
+    return pd.DataFrame(
+        {
+            "Date": [format_event_date(row.date, row.date_precision) for row in chosen.itertuples()],
+            "Event": chosen["title"],
+            "Topics": chosen["topics"].map(lambda cell: ", ".join(TOPICS[t] for t in split_list(cell))),
+            "Sources": chosen["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+        }
+    )
+
+
+def _primary_topic(cell: str, lanes: Sequence[str]) -> str:
+    tags = split_list(cell)
+    return next(topic for topic in lanes if topic in tags)
+
+
+def timeline_chart(
+    topics: Sequence[str] | None = None,
+    start=None,
+    end=None,
+    *,
+    title: str | None = None,
+    highlight: str | None = "2025-05-05-trump-erdogan-call",
+) -> go.Figure:
+    """The timeline as dots in one lane per topic; hover shows each event's description.
+
+    An event tagged with several topics appears in each of their lanes. ``highlight`` names an
+    event drawn larger and labelled (default: the call the article reports; ``None`` for none).
+    """
+    lanes = list(topics) if topics is not None else list(TOPICS)
+    chosen = events(lanes, start, end)
+    if chosen.empty:
+        raise ValueError(f"explainer: no events for topics={lanes} between start={start!r} and end={end!r}")
+    if highlight is not None and highlight not in set(load_table("events")["event_id"]):
+        raise ValueError(f"explainer: highlight={highlight!r} is not an event id of data/events.csv")
+    fig = go.Figure()
+    for topic in lanes:
+        rows = chosen[chosen["topics"].map(lambda cell: topic in split_list(cell))]
+        if rows.empty:
+            continue
+        hover = [
+            f"<b>{html.escape(format_event_date(row.date, row.date_precision))}: {html.escape(row.title)}</b><br>"
+            f"{'<br>'.join(html.escape(line) for line in _wrap(row.description))}<br><i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+            for row in rows.itertuples()
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
+                y=[TOPICS[topic]] * len(rows),
+                mode="markers",
+                name=TOPICS[topic],
+                marker={"size": [16 if event_id == highlight else 10 for event_id in rows["event_id"]],
+                        "color": TOPIC_COLOURS[topic], "line": {"color": "white", "width": 1}},
+                text=[f"{format_event_date(row.date, row.date_precision)}: {row.title}" for row in rows.itertuples()],
+                hovertext=hover,
+                hoverinfo="text",
+            )
+        )
+    if highlight is not None and highlight in set(chosen["event_id"]):
+        event = chosen.set_index("event_id").loc[highlight]
+        fig.add_vline(x=event["date"].strftime("%Y-%m-%d"), line={"color": "#444", "dash": "dot", "width": 1})
+        fig.add_annotation(
+            x=event["date"].strftime("%Y-%m-%d"), y=1.0, yref="paper", yanchor="bottom",
+            text=html.escape(f"{event['title']} ({format_event_date(event['date'], event['date_precision'])})"),
+            showarrow=False, font={"size": 11}, bgcolor="white", name="highlight",
+        )
+    cited = sorted({source for cell in chosen["source_ids"] for source in split_list(cell)})
+    checked = load_sources().set_index("id").loc[cited, "date_accessed"].max()
+    first, last = chosen["date"].min(), chosen["date"].max()
+    apply_house_style(
+        fig,
+        title=title or f"{len(chosen)} events from {first:%Y} to {last:%Y}",
+        subtitle=f"Timeline current to {as_of():%-d %b %Y}; sources checked {checked:%-d %b %Y}. Hover over a dot for details",
+        source_ids=cited[:3],
+        source_note=f"and {len(cited) - 3} more sources listed in data/events.csv" if len(cited) > 3 else None,
+        height=140 + 50 * len(fig.data),
+    )
+    fig.update_layout(showlegend=False, hovermode="closest")
+    fig.update_xaxes(type="date", gridcolor="#EEEEEE", title_text="Date")
+    fig.update_yaxes(autorange="reversed", gridcolor="#F4F4F4")
+    fig.layout.meta = {
+        **fig.layout.meta,
+        "summary": f"{len(chosen)} dated events, {_when(chosen.iloc[0])} to {_when(chosen.iloc[-1])}, in {len(fig.data)} topic lane{'s' if len(fig.data) != 1 else ''}.",
+    }
+    return fig
+
+
+def _when(row: pd.Series) -> str:
+    return format_event_date(row["date"], row["date_precision"])
+
+
+def _wrap(text: str, width: int = 70) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width)

@@ -1,0 +1,93 @@
+import pandas as pd
+import pytest
+
+from explainer import timeline
+from explainer.describe import describe
+from explainer.sources import load_sources
+from explainer.tables import load_table
+
+
+def test_events_are_in_date_order_and_none_is_in_the_future():
+    frame = timeline.events()
+    assert frame["date"].is_monotonic_increasing
+    assert frame["date"].max() <= load_sources()["date_accessed"].max()
+
+
+def test_month_and_year_precision_dates_fall_on_the_first_of_the_period():
+    frame = load_table("events")
+    month = frame[frame["date_precision"] == "month"]["date"]
+    year = frame[frame["date_precision"] == "year"]["date"]
+    assert (month.dt.day == 1).all()
+    assert ((year.dt.day == 1) & (year.dt.month == 1)).all()
+
+
+def test_event_ids_start_with_their_date():
+    frame = load_table("events")
+    assert (frame["event_id"].str[:10] == frame["date"].dt.strftime("%Y-%m-%d")).all()
+
+
+def test_sources_were_published_before_we_read_them():
+    sources = load_sources().dropna(subset=["date_published"])
+    assert (sources["date_published"] <= sources["date_accessed"]).all()
+
+
+def test_topic_and_date_filters():
+    frame = timeline.events(topics=["brunson"], start="2018-01-01", end="2018-12-31")
+    assert len(frame) >= 1
+    assert frame["topics"].str.contains("brunson").all()
+    assert frame["date"].between(pd.Timestamp("2018-01-01"), pd.Timestamp("2018-12-31")).all()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"topics": ["weather"]}, "weather"),
+        ({"start": "2020-01-01", "end": "2019-01-01"}, "after"),
+        ({"start": "not a date"}, "not a date"),
+    ],
+)
+def test_bad_filters_are_named(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        timeline.events(**kwargs)
+
+
+def test_a_topic_string_is_rejected():
+    with pytest.raises(TypeError):
+        timeline.events(topics="gaza")
+
+
+def test_dates_are_written_only_as_precisely_as_known():
+    stamp = pd.Timestamp("2019-12-01")
+    assert timeline.format_event_date(stamp, "month") == "Dec 2019"
+    assert timeline.format_event_date(stamp, "day") == "1 Dec 2019"
+    with pytest.raises(ValueError, match="decade"):
+        timeline.format_event_date(stamp, "decade")
+
+
+def test_chart_has_one_dot_per_event_and_topic_and_highlights_the_call():
+    frame = timeline.events(topics=["the-call"])
+    fig = timeline.timeline_chart(topics=["the-call"])
+    assert len(fig.data[0].x) == len(frame)
+    sizes = dict(zip(fig.data[0].x, fig.data[0].marker.size))
+    assert sizes["2025-05-05"] > sizes["2025-03-16"]
+    assert "Trump–Erdoğan" in describe(fig)
+
+
+def test_chart_states_its_as_of_date():
+    fig = timeline.timeline_chart(topics=["gaza"])
+    assert f"current to {timeline.as_of():%-d %b %Y}" in fig.layout.title.text
+
+
+def test_chart_escapes_strings_from_the_data(monkeypatch):
+    frame = load_table("events")
+    frame.loc[0, "title"] = "<img src=x onerror=alert(1)>"
+    monkeypatch.setattr(timeline, "load_table", lambda name: frame)
+    fig = timeline.timeline_chart(topics=["nato"], highlight=None)
+    assert all("<img" not in text for text in fig.data[0].hovertext)
+
+
+def test_empty_selection_and_unknown_highlight_are_errors():
+    with pytest.raises(ValueError, match="no events"):
+        timeline.timeline_chart(topics=["brunson"], start="2024-01-01")
+    with pytest.raises(ValueError, match="highlight"):
+        timeline.timeline_chart(highlight="no-such-event")
