@@ -18,6 +18,17 @@ from explainer.article import (
 )
 from explainer.charts import bar_chart, topic_mentions_chart
 from explainer.describe import describe, print_description
+from explainer.geo import (
+    country_of,
+    distance_km,
+    geodesic_ring,
+    load_boundaries,
+    load_places,
+    places_frame,
+    plotly_geojson,
+    policy_note,
+)
+from explainer.maps import gaza_map, range_rings_map, region_map, syria_map, turkey_map, ukraine_map
 from explainer.sources import load_sources, references
 from explainer.tables import load_table
 
@@ -26,15 +37,29 @@ __all__ = [
     "article_sentences",
     "article_text",
     "bar_chart",
+    "country_of",
     "describe",
+    "distance_km",
+    "gaza_map",
+    "geodesic_ring",
+    "load_boundaries",
+    "load_places",
     "load_sources",
     "load_table",
     "load_topics",
+    "places_frame",
+    "plotly_geojson",
+    "policy_note",
     "print_article",
     "print_description",
+    "range_rings_map",
     "references",
+    "region_map",
+    "syria_map",
     "topic_mentions",
     "topic_mentions_chart",
     "topic_overview",
+    "turkey_map",
+    "ukraine_map",
 ]
 __version__ = "0.1.0"
