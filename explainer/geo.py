@@ -119,6 +119,21 @@ def country_of(lat: float, lon: float, *, tolerance_km: float = 0.0) -> str | No
     return str(best) if best_km <= tolerance_km else None
 
 
+def distance_to_country_km(lat: float, lon: float, iso3: str) -> float:
+    """Geodesic distance from (``lat``, ``lon``) to the nearest point of country ``iso3`` (0 inside)."""
+    lat, lon = _check_latlon(lat, lon)
+    countries = _read_layer("admin0")
+    shapes = countries.loc[countries["iso3"] == iso3, "geometry"]
+    if shapes.empty:
+        raise KeyError(f"explainer: no country {iso3!r} in the admin-0 boundaries")
+    point = Point(lon, lat)
+    geometry = shapes.iloc[0]
+    if geometry.contains(point):
+        return 0.0
+    nearest = nearest_points(geometry, point)[0]
+    return distance_km(lat, lon, nearest.y, nearest.x)
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Geodesic distance on the WGS 84 ellipsoid, in kilometres."""
     lat1, lon1 = _check_latlon(lat1, lon1)
@@ -145,7 +160,7 @@ def geodesic_ring(lat: float, lon: float, radius_km: float, *, resolution: int =
         raise ValueError(f"explainer: radius_km must be between 0 and 5,000 km, got {radius_km!r}")
     local = pyproj.CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
     centre = gpd.GeoSeries([Point(0, 0)], crs=local)
-    circle = centre.buffer(radius_km * 1000.0, resolution=resolution).to_crs(WGS84)
+    circle = centre.buffer(radius_km * 1000.0, quad_segs=resolution).to_crs(WGS84)
     return gpd.GeoDataFrame({"lat": [lat], "lon": [lon], "radius_km": [float(radius_km)]}, geometry=circle)
 
 
