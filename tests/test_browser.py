@@ -110,7 +110,7 @@ def test_every_map_draws_offline_in_headless_chromium(exported_page):
                         filled: filled.length,
                         flooding: flooding,
                         points: plot.querySelectorAll('.scattergeo .point').length,
-                        labels: plot.querySelectorAll('.scattergeo .textpoint').length,
+                        labels: plot.querySelectorAll('.scattergeo text').length,
                     };
                 })"""
             )
