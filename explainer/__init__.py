@@ -19,6 +19,16 @@ from explainer.article import (
 from explainer.charts import bar_chart, topic_mentions_chart
 from explainer.describe import describe, print_description
 from explainer.display import table
+from explainer.geo import (
+    country_of,
+    distance_km,
+    geodesic_ring,
+    load_boundaries,
+    load_places,
+    places_frame,
+    plotly_geojson,
+    policy_note,
+)
 from explainer.ledger import (
     annotated_article,
     claims_table,
@@ -27,6 +37,7 @@ from explainer.ledger import (
     verdict_chart,
     verdict_counts,
 )
+from explainer.maps import gaza_map, range_rings_map, region_map, syria_map, turkey_map, ukraine_map
 from explainer.sources import load_sources, references, source_ids_of
 from explainer.tables import load_table
 from explainer.timeline import as_of, events, events_table, timeline_chart
@@ -39,23 +50,37 @@ __all__ = [
     "as_of",
     "bar_chart",
     "claims_table",
+    "country_of",
     "describe",
+    "distance_km",
     "events",
     "events_table",
+    "gaza_map",
+    "geodesic_ring",
+    "load_boundaries",
     "load_claims",
+    "load_places",
     "load_sources",
     "load_table",
     "load_topics",
+    "places_frame",
+    "plotly_geojson",
+    "policy_note",
     "print_article",
     "print_description",
     "print_verdict_summary",
+    "range_rings_map",
     "references",
+    "region_map",
     "source_ids_of",
+    "syria_map",
     "table",
     "timeline_chart",
     "topic_mentions",
     "topic_mentions_chart",
     "topic_overview",
+    "turkey_map",
+    "ukraine_map",
     "verdict_chart",
     "verdict_counts",
 ]

@@ -57,9 +57,17 @@ def _listing(values: Sequence, separator: str = ", ") -> str:
     return separator.join(items[:MAX_ITEMS]) + (f"{separator}and {more} more" if more > 0 else "")
 
 
+def _own_description(trace) -> str | None:
+    """A trace may carry its own description in ``trace.meta["describe"]`` (maps use it to name areas)."""
+    meta = trace.meta if isinstance(trace.meta, dict) else {}
+    text = meta.get("describe")
+    return plain(str(text)) if text else None
+
+
 def _describe_trace(trace) -> str:
     name = f'"{plain(trace.name)}"' if trace.name else "(unnamed)"
     kind = trace.type
+    own = _own_description(trace)
     if kind == "bar":
         horizontal = trace.orientation == "h"
         labels, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
@@ -75,11 +83,17 @@ def _describe_trace(trace) -> str:
         return f"Trace {name} (scatter, {mode}, {len(xs)} points): {_pairs(labels, ys)}."
     if kind == "scattergeo":
         texts = list(trace.text or []) if not isinstance(trace.text, str) else [trace.text]
+        if own:
+            mode = trace.mode or "markers"
+            what = "map lines" if "lines" in mode and "markers" not in mode else "map points"
+            return f"Trace {name} ({what}): {own}."
         count = len(trace.lat or [])
         shown = texts if texts else [f"({lat:.2f}, {lon:.2f})" for lat, lon in zip(trace.lat or [], trace.lon or [])]
         return f"Trace {name} (map points or lines, {count} points): {_listing(shown)}."
     if kind in {"choropleth", "choroplethmap"}:
         locations = list(trace.locations or [])
+        if own:
+            return f"Trace {name} (filled map areas, {len(locations)} areas): {own}."
         values = list(trace.z or [])
         if values:
             return f"Trace {name} (filled map areas, {len(locations)} areas): {_pairs(locations, values)}."
