@@ -34,6 +34,10 @@ def plain(text: str | None) -> str:
     return html.unescape(_TAG.sub("", text)).strip()
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _number(value) -> str:
     if isinstance(value, bool) or value is None:
         return str(value)
@@ -72,15 +76,15 @@ def _describe_trace(trace) -> str:
         horizontal = trace.orientation == "h"
         labels, values = (trace.y, trace.x) if horizontal else (trace.x, trace.y)
         labels, values = list(labels or []), list(values or [])
-        return f"Trace {name} (bar, {len(values)} bars): {_pairs(labels, values)}."
+        return f"Trace {name} (bar, {_count(len(values), 'bar')}): {_pairs(labels, values)}."
     if kind in {"scatter", "scattergl"}:
         xs, ys = list(trace.x or []), list(trace.y or [])
         mode = trace.mode or "markers"
         labels = [plain(str(x)) for x in xs]
         if trace.text is not None and not isinstance(trace.text, str) and len(trace.text) == len(xs):
             items = [plain(str(text)) for text in trace.text]
-            return f"Trace {name} (scatter, {mode}, {len(xs)} points): {_listing(items, separator='; ')}."
-        return f"Trace {name} (scatter, {mode}, {len(xs)} points): {_pairs(labels, ys)}."
+            return f"Trace {name} (scatter, {mode}, {_count(len(xs), 'point')}): {_listing(items, separator='; ')}."
+        return f"Trace {name} (scatter, {mode}, {_count(len(xs), 'point')}): {_pairs(labels, ys)}."
     if kind == "scattergeo":
         texts = list(trace.text or []) if not isinstance(trace.text, str) else [trace.text]
         if own:
@@ -89,20 +93,20 @@ def _describe_trace(trace) -> str:
             return f"Trace {name} ({what}): {own}."
         count = len(trace.lat or [])
         shown = texts if texts else [f"({lat:.2f}, {lon:.2f})" for lat, lon in zip(trace.lat or [], trace.lon or [])]
-        return f"Trace {name} (map points or lines, {count} points): {_listing(shown)}."
+        return f"Trace {name} (map points or lines, {_count(count, 'point')}): {_listing(shown)}."
     if kind in {"choropleth", "choroplethmap"}:
         locations = list(trace.locations or [])
         if own:
-            return f"Trace {name} (filled map areas, {len(locations)} areas): {own}."
+            return f"Trace {name} (filled map areas, {_count(len(locations), 'area')}): {own}."
         values = list(trace.z or [])
         if values:
-            return f"Trace {name} (filled map areas, {len(locations)} areas): {_pairs(locations, values)}."
-        return f"Trace {name} (filled map areas, {len(locations)} areas): {_listing(locations)}."
+            return f"Trace {name} (filled map areas, {_count(len(locations), 'area')}): {_pairs(locations, values)}."
+        return f"Trace {name} (filled map areas, {_count(len(locations), 'area')}): {_listing(locations)}."
     if kind == "table":
         header = [plain(str(value)) for value in (trace.header.values or [])]
         columns = trace.cells.values or []
         rows = len(columns[0]) if columns else 0
-        return f"Trace {name} (table, {rows} rows): columns {_listing(header)}."
+        return f"Trace {name} (table, {_count(rows, 'row')}): columns {_listing(header)}."
     return f"Trace {name} ({kind})."
 
 

@@ -91,3 +91,12 @@ def test_empty_selection_and_unknown_highlight_are_errors():
         timeline.timeline_chart(topics=["brunson"], start="2024-01-01")
     with pytest.raises(ValueError, match="highlight"):
         timeline.timeline_chart(highlight="no-such-event")
+
+
+def test_every_place_an_event_names_is_in_the_gazetteer():
+    from explainer.tables import split_list
+
+    gazetteer = set(load_table("places")["id"])
+    for row in load_table("events").itertuples():
+        unknown = set(split_list(row.places)) - gazetteer
+        assert not unknown, f"{row.event_id}: places {sorted(unknown)} are not in data/places.csv"
