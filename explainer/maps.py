@@ -228,7 +228,7 @@ def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption
     source_lines = 1
     for annotation in fig.layout.annotations:
         if annotation.name == "source-line":  # below the caption, wrapped between sources
-            parts = re.split(r"(?<=\]); ", annotation.text)
+            parts = re.split(r"(?<=\]); ", re.sub(r"<br\s*/?>", " ", annotation.text))
             lines, line = [], ""
             for part in parts:
                 if line and len(line) + len(part) > 140:
