@@ -422,3 +422,27 @@ def source_ids_of_chapter() -> list[str]:
         load_table("grain_initiative_income_groups"),
     ]
     return list(dict.fromkeys(s for frame in frames for cell in frame["source_ids"] for s in split_list(cell)))
+
+
+# --- The article's claims this chapter explains -----------------------------------------------
+
+CLAIM_IDS = ("S01-b", "S04-a", "S10-a", "S11-a", "S11-b", "S13-c")
+
+
+def chapter_claims() -> pd.DataFrame:
+    """The rows of chapter 00's claims ledger that this chapter explains, as a reader reads them."""
+    from explainer.ledger import claims_table
+
+    ledger = claims_table()
+    missing = sorted(set(CLAIM_IDS) - set(ledger["Claim"]))
+    if missing:
+        raise KeyError(f"explainer: claims {missing} are not in data/claims.csv")
+    return ledger[ledger["Claim"].isin(CLAIM_IDS)].reset_index(drop=True)
+
+
+def chapter_source_ids() -> list[str]:
+    """Every source id behind the chapter's tables, its claims and the war's timeline, in order of first use."""
+    claims = load_table("claims")
+    claim_ids = [s for cell in claims[claims["claim_id"].isin(CLAIM_IDS)]["source_ids"] for s in split_list(cell)]
+    event_ids = [s for cell in events(["ukraine"])["source_ids"] for s in split_list(cell)]
+    return list(dict.fromkeys(claim_ids + source_ids_of_chapter() + event_ids))
