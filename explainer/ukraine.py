@@ -186,6 +186,7 @@ def prisoners_chart() -> go.Figure:
                 marker_color=SIDE_COLOURS[key],
                 text=[_with_qualifier(row.value, row.qualifier) for row in rows.itertuples()],
                 textposition="outside",
+                textfont={"size": 11},
                 cliponaxis=False,
                 hovertext=[
                     html.escape(f"{names[key]}: {_with_qualifier(row.value, row.qualifier)} — {row.reported_by}, as of {_day(row.as_of)}")
