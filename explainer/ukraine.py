@@ -1,0 +1,449 @@
+"""Turkey's mediation in the Russia–Ukraine war: the talks it hosted and the Black Sea Grain Initiative.
+
+Loaders for the chapter's tables (``data/ukraine_talks*.csv``, ``data/grain_initiative_*.csv``),
+reader-friendly views of them, and the chapter's figures. Contested figures (prisoners, bodies,
+who received the grain) keep the name of whoever reported them, in the tables and in the charts.
+
+Examples
+--------
+>>> from explainer import ukraine
+>>> list(ukraine.talks()["city"].unique())
+['Antalya', 'Istanbul']
+>>> ukraine.grain_total("cargo-total")
+32.8
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from explainer.style import OKABE_ITO, apply_house_style
+from explainer.tables import load_table, split_list
+from explainer.timeline import events
+
+PERIODS = ("whole-initiative", "first-fortnight")
+MEASURES = (
+    "prisoners-agreed-each-side",
+    "prisoners-exchanged-each-side",
+    "bodies-agreed-each-side",
+    "bodies-returned-to-ukraine",
+    "bodies-returned-to-russia",
+    "bodies-offered-to-ukraine",
+)
+MEASURE_LABELS = {
+    "prisoners-agreed-each-side": "Prisoners to be exchanged, each side (agreed)",
+    "prisoners-exchanged-each-side": "Prisoners exchanged, each side",
+    "bodies-agreed-each-side": "Bodies to be returned, each side (agreed)",
+    "bodies-returned-to-ukraine": "Bodies returned to Ukraine",
+    "bodies-returned-to-russia": "Bodies returned to Russia",
+    "bodies-offered-to-ukraine": "Further bodies offered to Ukraine",
+}
+QUALIFIER_MARKS = {"as stated": "", "about": "about ", "at least": "at least ", "more than": "more than "}
+SIDE_COLOURS = {"agreed": OKABE_ITO["black"], "ukraine": OKABE_ITO["blue"], "russia": OKABE_ITO["vermillion"]}
+PEACE_PUSH_START = "2025-03-01"
+CALL_DATE = "2025-05-05"
+
+
+def _check_choice(argument: str, value, allowed: Sequence[str]) -> None:
+    if value not in allowed:
+        raise ValueError(f"explainer: {argument}={value!r} is not one of {list(allowed)}")
+
+
+def _day(date: pd.Timestamp, precision: str = "day") -> str:
+    return date.strftime("%-d %b %Y") if precision == "day" else date.strftime("%b %Y")
+
+
+def _with_qualifier(value: float, qualifier: str, unit: str = "") -> str:
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{QUALIFIER_MARKS[qualifier]}{number}{unit}"
+
+
+# --- The talks ---------------------------------------------------------------------------------
+
+
+def talks() -> pd.DataFrame:
+    """Every round of Russia–Ukraine talks held in Turkey, oldest first (``data/ukraine_talks.csv``).
+
+    Raises ``ValueError`` if a round's ``event_id`` is missing from the shared timeline or its
+    date differs from the event's: the table and the timeline must tell the same story.
+    """
+    frame = load_table("ukraine_talks").sort_values("date").reset_index(drop=True)
+    timeline = load_table("events").set_index("event_id")["date"]
+    for row in frame.itertuples(index=False):
+        if row.event_id not in timeline.index:
+            raise ValueError(f"explainer: talk {row.talk_id!r} names event {row.event_id!r}, which data/events.csv does not have")
+        if timeline[row.event_id] != row.date:
+            raise ValueError(f"explainer: talk {row.talk_id!r} is dated {row.date:%Y-%m-%d} but its event is dated {timeline[row.event_id]:%Y-%m-%d}")
+    return frame
+
+
+def talk_label(talk_id: str) -> str:
+    """A round as readers name it, e.g. 'Istanbul, 16 May 2025'."""
+    rounds = talks().set_index("talk_id")
+    if talk_id not in rounds.index:
+        raise KeyError(f"explainer: talk_id={talk_id!r} is not a round of data/ukraine_talks.csv; rounds are {list(rounds.index)}")
+    row = rounds.loc[talk_id]
+    return f"{row['city']}, {_day(row['date'])}"
+
+
+def talks_table() -> pd.DataFrame:
+    """The rounds as a reader reads them: when, where, who led each side, what came of it."""
+    frame = talks()
+    host = frame["turkish_host"].replace("", "not named in the sources we read")
+    where = [f"{row.city}, {row.venue}" if row.venue else f"{row.city} (venue not named in our sources)" for row in frame.itertuples()]
+    return pd.DataFrame(
+        {
+            "Date": [_day(date) for date in frame["date"]],
+            "Where": where,
+            "Format": frame["format"],
+            "Turkish host or chair": host,
+            "Ukraine's delegation led by": frame["ukraine_head"],
+            "Russia's delegation led by": frame["russia_head"],
+            "Outcome": frame["outcome"],
+            "Ceasefire agreed": frame["ceasefire_agreed"],
+            "Sources": frame["source_ids"].map(lambda ids: ", ".join(split_list(ids))),
+        }
+    )
+
+
+def talk_figures(measure: str | None = None, talk_id: str | None = None) -> pd.DataFrame:
+    """Prisoner and body figures from the Istanbul rounds (``data/ukraine_talks_figures.csv``),
+    optionally only one ``measure`` (see ``MEASURES``) or one round (``talk_id``).
+
+    Raises ``ValueError`` for an unknown measure and ``KeyError`` for an unknown round, or if
+    a row of the table names a round that ``data/ukraine_talks.csv`` does not have.
+    """
+    frame = load_table("ukraine_talks_figures")
+    known = set(talks()["talk_id"])
+    unknown = sorted(set(frame["talk_id"]) - known)
+    if unknown:
+        raise KeyError(f"explainer: data/ukraine_talks_figures.csv names rounds {unknown} that data/ukraine_talks.csv lacks")
+    if measure is not None:
+        _check_choice("measure", measure, MEASURES)
+        frame = frame[frame["measure"] == measure]
+    if talk_id is not None:
+        if talk_id not in known:
+            raise KeyError(f"explainer: talk_id={talk_id!r} is not a round of data/ukraine_talks.csv; rounds are {sorted(known)}")
+        frame = frame[frame["talk_id"] == talk_id]
+    return frame.sort_values(["talk_id", "measure", "as_of", "figure_id"]).reset_index(drop=True)
+
+
+def talk_figures_table(kind: str = "prisoners") -> pd.DataFrame:
+    """The figures for ``kind`` ('prisoners' or 'bodies') as a reader reads them, with who reported each."""
+    _check_choice("kind", kind, ("prisoners", "bodies"))
+    frame = talk_figures()
+    frame = frame[frame["measure"].str.startswith(kind)]
+    return pd.DataFrame(
+        {
+            "Round": frame["talk_id"].map(talk_label),
+            "What": frame["measure"].map(MEASURE_LABELS) + frame["scope"].map({"stage": " (one stage)", "total": ""}),
+            "Number": [_with_qualifier(row.value, row.qualifier) for row in frame.itertuples()],
+            "Reported by": frame["reported_by"],
+            "As of": [_day(date) for date in frame["as_of"]],
+            "Note": frame["note"],
+            "Sources": frame["source_ids"].map(lambda ids: ", ".join(split_list(ids))),
+        }
+    ).reset_index(drop=True)
+
+
+def _prisoner_series(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """One row per round for each series of the prisoners chart."""
+    agreed = frame[frame["measure"] == "prisoners-agreed-each-side"].sort_values(["as_of", "figure_id"])
+    # What the delegations announced at the talks: the earliest figure for each round.
+    series = {"agreed": agreed.groupby("talk_id", sort=True).head(1)}
+    exchanged = frame[(frame["measure"] == "prisoners-exchanged-each-side") & (frame["scope"] == "total")]
+    for side in ("ukraine", "russia"):
+        series[side] = exchanged[exchanged["reporting_side"].isin([side, "both"])].sort_values("as_of").groupby("talk_id").tail(1)
+    return series
+
+
+def prisoners_chart() -> go.Figure:
+    """Prisoners per Istanbul round: the number agreed at the talks, and the number exchanged as
+    Ukraine and as Russia each reported it. Bars carry the publisher's qualifier ('at least', 'about')."""
+    frame = talk_figures()
+    rounds = [talk_id for talk_id in talks()["talk_id"] if talk_id in set(frame["talk_id"])]
+    labels = {talk_id: talk_label(talk_id) for talk_id in rounds}
+    series = _prisoner_series(frame)
+    names = {
+        "agreed": "Agreed at the talks (each side)",
+        "ukraine": "Exchanged, as Ukraine reports it",
+        "russia": "Exchanged, as Russia reports it",
+    }
+    fig = go.Figure()
+    for key, rows in series.items():
+        rows = rows.set_index("talk_id").reindex([r for r in rounds if r in set(rows["talk_id"])])
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=[labels[talk_id] for talk_id in rows.index],
+                y=rows["value"].astype(int).tolist(),
+                name=names[key],
+                marker_color=SIDE_COLOURS[key],
+                text=[_with_qualifier(row.value, row.qualifier) for row in rows.itertuples()],
+                textposition="outside",
+                textfont={"size": 11},
+                cliponaxis=False,
+                hovertext=[
+                    html.escape(f"{names[key]}: {_with_qualifier(row.value, row.qualifier)} — {row.reported_by}, as of {_day(row.as_of)}")
+                    for row in rows.itertuples()
+                ],
+                hoverinfo="text",
+            )
+        )
+    agreed = series["agreed"]
+    last = agreed.iloc[-1]
+    ceasefires = int((talks().set_index("talk_id").loc[rounds, "ceasefire_agreed"] == "yes").sum())
+    ukraine_done = series["ukraine"]
+    approximate = any(q != "as stated" for q in ukraine_done["qualifier"])
+    words = {0: "none", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+    apply_house_style(
+        fig,
+        title=(
+            f"All {words.get(len(rounds), len(rounds))} Istanbul rounds of 2025 agreed prisoner swaps "
+            f"(the last: {_with_qualifier(last['value'], last['qualifier'])} a side); {words.get(ceasefires, ceasefires)} agreed a ceasefire"
+        ),
+        subtitle="Prisoners of war (and some civilians) per side; where Kyiv and Moscow count differently, both are shown",
+        source_ids=sorted({s for cell in frame["source_ids"] for s in split_list(cell)})[:3],
+        source_note=f"and {len(sorted({s for cell in frame['source_ids'] for s in split_list(cell)})) - 3} more in data/ukraine_talks_figures.csv",
+        source_offset=95,
+        height=480,
+    )
+    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.18, "x": 0})
+    fig.update_xaxes(title_text=None)
+    fig.update_yaxes(title_text="Prisoners per side (people)", gridcolor="#EEEEEE", rangemode="tozero")
+    fig.layout.meta = {
+        **fig.layout.meta,
+        "summary": (
+            f"Three rounds in Istanbul agreed swaps of {', '.join(_with_qualifier(v, q) for v, q in zip(agreed['value'], agreed['qualifier']))} "
+            f"prisoners per side; by Ukraine's own count {'more than ' if approximate else ''}{int(ukraine_done['value'].sum()):,} "
+            f"of its people came home under the {words.get(len(ukraine_done), len(ukraine_done))} swaps it reported complete by {_day(ukraine_done['as_of'].max())}."
+        ),
+    }
+    return fig
+
+
+# --- The Black Sea Grain Initiative ------------------------------------------------------------
+
+
+def grain_totals() -> pd.DataFrame:
+    """Headline figures of the Initiative (``data/grain_initiative_totals.csv``)."""
+    return load_table("grain_initiative_totals")
+
+
+def grain_total(metric_id: str) -> float:
+    """One headline figure by id, e.g. ``'cargo-total'`` (million tonnes) or ``'voyages-outbound'``."""
+    totals = grain_totals().set_index("metric_id")
+    if metric_id not in totals.index:
+        raise KeyError(f"explainer: metric_id={metric_id!r} is not in data/grain_initiative_totals.csv; ids are {list(totals.index)}")
+    return float(totals.loc[metric_id, "value"])
+
+
+def grain_totals_table() -> pd.DataFrame:
+    """The headline figures as a reader reads them."""
+    frame = grain_totals()
+    return pd.DataFrame(
+        {
+            "Figure": frame["label"],
+            "Value": [_with_qualifier(row.value, row.qualifier, f" {row.unit}") for row in frame.itertuples()],
+            "As of": [_day(row.as_of, row.as_of_precision) for row in frame.itertuples()],
+            "Reported by": frame["reported_by"],
+            "Sources": frame["source_ids"].map(lambda ids: ", ".join(split_list(ids))),
+        }
+    )
+
+
+def grain_commodities(period: str = "whole-initiative", with_remainder: bool = True) -> pd.DataFrame:
+    """Cargo by commodity for ``period`` ('whole-initiative' or 'first-fortnight'), largest first.
+
+    For the whole Initiative, ``with_remainder`` adds a row 'Other (not itemised)': the JCC total
+    (metric 'cargo-total-jcc') minus the commodities it itemises, computed here, not reported.
+    """
+    _check_choice("period", period, PERIODS)
+    frame = load_table("grain_initiative_commodities")
+    frame = frame[frame["period"] == period].sort_values("million_tonnes", ascending=False).reset_index(drop=True)
+    if period == "whole-initiative" and with_remainder:
+        remainder = round(grain_total("cargo-total-jcc") - frame["million_tonnes"].sum(), 2)
+        if remainder < 0:
+            raise ValueError(f"explainer: the itemised commodities ({frame['million_tonnes'].sum()} Mt) exceed the JCC total")
+        first = frame.iloc[0]
+        extra = {
+            "period": period, "commodity": "Other (not itemised)", "million_tonnes": remainder,
+            "as_of": first["as_of"], "as_of_precision": first["as_of_precision"],
+            "reported_by": "computed: JCC total minus itemised commodities", "source_ids": first["source_ids"],
+        }
+        frame = pd.concat([frame, pd.DataFrame([extra])], ignore_index=True)
+    return frame
+
+
+def commodity_chart(period: str = "whole-initiative") -> go.Figure:
+    """Horizontal bars: cargo shipped under the Initiative by commodity, in million tonnes."""
+    frame = grain_commodities(period)
+    total = frame["million_tonnes"].sum()
+    top = frame.iloc[0]
+    share = 100 * top["million_tonnes"] / total
+    as_of = _day(top["as_of"], top["as_of_precision"])
+    when = "under the whole Initiative" if period == "whole-initiative" else "in its first fortnight"
+    fig = go.Figure(
+        go.Bar(
+            x=frame["million_tonnes"].tolist(),
+            y=[html.escape(name) for name in frame["commodity"]],
+            orientation="h",
+            marker_color=[OKABE_ITO["orange"] if i == 0 else OKABE_ITO["blue"] for i in range(len(frame))],
+            text=[f"{value:.2f}" if value < 1 else f"{value:.1f}" for value in frame["million_tonnes"]],
+            textposition="outside",
+            cliponaxis=False,
+            name="Cargo (million tonnes)",
+            hovertext=[html.escape(f"{row.commodity}: {row.million_tonnes} Mt ({row.reported_by})") for row in frame.itertuples()],
+            hoverinfo="text",
+        )
+    )
+    apply_house_style(
+        fig,
+        title=f"{top['commodity']} made up {share:.0f}% of the cargo shipped {when}",
+        subtitle=f"Cargo by commodity, million tonnes; {total:.1f} Mt in all, as of {as_of}",
+        source_ids=split_list(top["source_ids"]),
+        source_note="'Other' is the total minus the itemised commodities" if period == "whole-initiative" else None,
+        height=400,
+    )
+    fig.update_xaxes(title_text="Cargo shipped (million tonnes)", gridcolor="#EEEEEE", rangemode="tozero")
+    fig.update_yaxes(autorange="reversed")
+    fig.layout.meta = {
+        **fig.layout.meta,
+        "summary": f"Of {total:.1f} million tonnes, {top['commodity'].lower()} accounted for {top['million_tonnes']} Mt ({share:.0f}%), "
+        f"followed by {frame.iloc[1]['commodity'].lower()} at {frame.iloc[1]['million_tonnes']} Mt.",
+    }
+    return fig
+
+
+def grain_destinations(period: str = "whole-initiative") -> pd.DataFrame:
+    """Cargo by destination country for ``period``, as each publisher reported it."""
+    _check_choice("period", period, PERIODS)
+    frame = load_table("grain_initiative_destinations")
+    return frame[frame["period"] == period].reset_index(drop=True)
+
+
+def destinations_chart() -> go.Figure:
+    """Grouped horizontal bars: the largest destinations of the whole Initiative, one bar per publisher."""
+    frame = grain_destinations("whole-initiative").dropna(subset=["million_tonnes"])
+    order = frame.groupby("country")["million_tonnes"].max().sort_values(ascending=False).index.tolist()
+    fig = go.Figure()
+    colours = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"]]
+    publishers = list(dict.fromkeys(frame.sort_values("as_of")["reported_by"]))
+    for colour, publisher in zip(colours, publishers):
+        rows = frame[frame["reported_by"] == publisher].set_index("country").reindex(order).dropna(subset=["million_tonnes"])
+        as_of = _day(rows["as_of"].iloc[0], rows["as_of_precision"].iloc[0])
+        name = f"{publisher}, as of {as_of}"
+        fig.add_trace(
+            go.Bar(
+                x=rows["million_tonnes"].tolist(),
+                y=[html.escape(country) for country in rows.index],
+                orientation="h",
+                name=html.escape(name),
+                marker_color=colour,
+                text=[f"{value:g}" for value in rows["million_tonnes"]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertext=[
+                    html.escape(f"{country}: {row.million_tonnes:g} Mt" + (f" ({row.share_pct:g}% of all cargo)" if pd.notna(row.share_pct) else "") + f" — {name}")
+                    for country, row in rows.iterrows()
+                ],
+                hoverinfo="text",
+            )
+        )
+    spread = frame.groupby("country")["million_tonnes"].agg(lambda values: values.max() - values.min()).max()
+    sources = list(dict.fromkeys(s for cell in frame["source_ids"] for s in split_list(cell)))
+    apply_house_style(
+        fig,
+        title=f"{order[0]}, {order[1]} and {order[2]} received the most grain; two counts differ by at most {spread:.1f} Mt",
+        subtitle="Cargo shipped under the Black Sea Grain Initiative to its three largest destinations, million tonnes",
+        source_ids=sources,
+        source_offset=95,
+        height=420,
+    )
+    fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.25, "x": 0})
+    fig.update_xaxes(title_text="Cargo received (million tonnes)", gridcolor="#EEEEEE", rangemode="tozero")
+    fig.update_yaxes(autorange="reversed")
+    fig.layout.meta = {
+        **fig.layout.meta,
+        "summary": f"{order[0]} was the largest destination in both counts, with "
+        + " and ".join(f"{value:g} Mt" for value in frame[frame['country'] == order[0]]["million_tonnes"])
+        + ".",
+    }
+    return fig
+
+
+def first_fortnight_destinations_table() -> pd.DataFrame:
+    """Preliminary destination shares of the first fortnight (1–15 August 2022), largest first."""
+    frame = grain_destinations("first-fortnight").sort_values("share_pct", ascending=False, kind="stable")
+    return pd.DataFrame(
+        {
+            "Destination": frame["country"],
+            "Share of cargo (%)": frame["share_pct"].map(lambda value: f"{value:g}"),
+            "Reported by": frame["reported_by"],
+            "Sources": frame["source_ids"],
+        }
+    ).reset_index(drop=True)
+
+
+def income_groups_table() -> pd.DataFrame:
+    """Who received the grain by income group, as the UN and Russia each reported it (contested)."""
+    frame = load_table("grain_initiative_income_groups").sort_values(["as_of", "figure_id"])
+    return pd.DataFrame(
+        {
+            "Reported by": frame["reported_by"],
+            "As of": [_day(row.as_of, row.as_of_precision) for row in frame.itertuples()],
+            "Cargo": frame["cargo"],
+            "Destination group": frame["income_group"],
+            "Share": [_with_qualifier(row.share_pct, row.qualifier, "%") for row in frame.itertuples()],
+            "Sources": frame["source_ids"].map(lambda ids: ", ".join(split_list(ids))),
+        }
+    ).reset_index(drop=True)
+
+
+# --- Trump's push to end the war ---------------------------------------------------------------
+
+
+def peace_push_events(start: str = PEACE_PUSH_START, end: str = CALL_DATE) -> pd.DataFrame:
+    """Timeline events on the Russia–Ukraine war between ``start`` and ``end`` (default: from
+    March 2025 to the day of the call, 5 May 2025): what the US push to end the war consisted of
+    at the time of the call, as the sources record it."""
+    return events(["ukraine"], start=start, end=end)
+
+
+def source_ids_of_chapter() -> list[str]:
+    """Every source id behind the chapter's tables, in order of first use."""
+    frames = [
+        load_table("ukraine_talks"), load_table("ukraine_talks_figures"), load_table("grain_initiative_totals"),
+        load_table("grain_initiative_commodities"), load_table("grain_initiative_destinations"),
+        load_table("grain_initiative_income_groups"),
+    ]
+    return list(dict.fromkeys(s for frame in frames for cell in frame["source_ids"] for s in split_list(cell)))
+
+
+# --- The article's claims this chapter explains -----------------------------------------------
+
+CLAIM_IDS = ("S01-b", "S04-a", "S10-a", "S11-a", "S11-b", "S13-c")
+
+
+def chapter_claims() -> pd.DataFrame:
+    """The rows of chapter 00's claims ledger that this chapter explains, as a reader reads them."""
+    from explainer.ledger import claims_table
+
+    ledger = claims_table()
+    missing = sorted(set(CLAIM_IDS) - set(ledger["Claim"]))
+    if missing:
+        raise KeyError(f"explainer: claims {missing} are not in data/claims.csv")
+    return ledger[ledger["Claim"].isin(CLAIM_IDS)].reset_index(drop=True)
+
+
+def chapter_source_ids() -> list[str]:
+    """Every source id behind the chapter's tables, its claims and the war's timeline, in order of first use."""
+    claims = load_table("claims")
+    claim_ids = [s for cell in claims[claims["claim_id"].isin(CLAIM_IDS)]["source_ids"] for s in split_list(cell)]
+    event_ids = [s for cell in events(["ukraine"])["source_ids"] for s in split_list(cell)]
+    return list(dict.fromkeys(claim_ids + source_ids_of_chapter() + event_ids))
