@@ -164,6 +164,47 @@ def returns_table() -> pd.DataFrame:
     )
 
 
+def _sources_cell(cell: str) -> str:
+    return ", ".join(split_list(cell))
+
+
+def governorates_table() -> pd.DataFrame:
+    """The governorates as a reader reads them."""
+    frame = governorates()
+    return pd.DataFrame({"Governorate": frame["governorate"], "Note": frame["note"], "Sources": frame["source_ids"].map(_sources_cell)})
+
+
+def crossings_table() -> pd.DataFrame:
+    """The border crossings as a reader reads them, west to east."""
+    frame = border_crossings()
+    return pd.DataFrame(
+        {
+            "Syrian side": frame["syrian_side"],
+            "Turkish side": frame["turkish_side"],
+            "Turkish province": frame["turkish_province"].replace("", "not given in our sources"),
+            "Syrian side held by (Sep 2017)": frame["held_on_syrian_side_sep_2017"],
+            "Note": frame["note"],
+            "Sources": frame["source_ids"].map(_sources_cell),
+        }
+    )
+
+
+def operations_table() -> pd.DataFrame:
+    """Turkey's operations in northern Syria as a reader reads them."""
+    frame = turkish_operations()
+    return pd.DataFrame(
+        {
+            "Operation": frame["operation"],
+            "Began": frame["start"].dt.strftime("%-d %b %Y"),
+            "Ended": [("" if pd.isna(value) else f"{value:%-d %b %Y}") for value in frame["end"]],
+            "Where": frame["main_places"],
+            "Against": frame["against"],
+            "Result": frame["result"],
+            "Sources": frame["source_ids"].map(_sources_cell),
+        }
+    )
+
+
 def latest_figures() -> pd.DataFrame:
     """The newest figure of each publisher and measure, across both tables."""
     frames = [refugees(), returns()]
@@ -238,7 +279,8 @@ def in_force(frame: pd.DataFrame, date) -> pd.Series:
 
 
 def sanctions_on(date=CALL_DATE) -> pd.DataFrame:
-    """Which U.S. restrictions on Syria applied on ``date`` (default: the day of the call), and
+    """Which U.S. restrictions on Syria applied on ``date`` (default: the day of the call), the
+    legal steps (licences, waivers, orders; not announcements) that had eased each by then, and
     who had the power to lift each: the question behind 'lifting sanctions' in the article."""
     stamp = _timestamp(date, "date")
     frame = sanctions()
@@ -246,7 +288,12 @@ def sanctions_on(date=CALL_DATE) -> pd.DataFrame:
     applies = in_force(restrictions, stamp)
     eased_by = []
     for measure_id in restrictions["measure_id"]:
-        steps = frame[(frame["role"] == "relief") & (frame["date"] <= stamp) & frame["affects"].map(lambda cell: measure_id in split_list(cell))]
+        steps = frame[
+            (frame["role"] == "relief")
+            & (frame["kind"] != "announcement")
+            & (frame["date"] <= stamp)
+            & frame["affects"].map(lambda cell: measure_id in split_list(cell))
+        ]
         eased_by.append(", ".join(steps["short_name"]) if not steps.empty else "")
     return pd.DataFrame(
         {
@@ -255,7 +302,7 @@ def sanctions_on(date=CALL_DATE) -> pd.DataFrame:
             f"In force on {stamp:%-d %b %Y}": applies.map({True: "yes", False: "no"}),
             "Eased by then by": eased_by,
             "Who could lift it": restrictions["who_could_lift"],
-            "Ended": [("" if pd.isna(value) else f"{value:%-d %b %Y}") for value in restrictions["ended"]],
+            "Lifted on": [("" if pd.isna(value) else f"{value:%-d %b %Y}") for value in restrictions["ended"]],
         }
     )
 

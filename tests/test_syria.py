@@ -159,3 +159,18 @@ def test_geography_tables_have_fourteen_governorates_and_named_crossings():
     assert crossings.loc["bab-al-hawa-cilvegozu", "turkish_side"].startswith("Cilvegözü")
     assert crossings.loc["bab-al-salam-oncupinar", "turkish_side"] == "Öncüpınar"
     assert syria.turkish_operations()["start"].is_monotonic_increasing
+
+
+def test_reader_tables_for_places_format_dates_and_flag_missing_provinces():
+    operations = syria.operations_table()
+    assert operations["Began"].tolist()[0] == "24 Aug 2016"
+    crossings = syria.crossings_table()
+    assert (crossings["Turkish province"] == "not given in our sources").sum() == (syria.border_crossings()["turkish_province"] == "").sum()
+    assert len(syria.governorates_table()) == 14
+
+
+def test_an_announcement_is_not_counted_as_easing_a_restriction():
+    table = syria.sanctions_on("2025-05-20")
+    assert not table["Eased by then by"].str.contains("announcement").any()
+    later = syria.sanctions_on("2025-05-23").set_index("Restriction")["Eased by then by"]
+    assert "General License 25" in later["Caesar Syria Civilian Protection Act of 2019"]
