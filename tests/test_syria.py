@@ -1,0 +1,176 @@
+import pandas as pd
+import pytest
+
+from explainer import syria
+from explainer.describe import describe
+from explainer.tables import split_list
+
+
+def _trace(fig, name_start):
+    return next(trace for trace in fig.data if trace.name.startswith(name_start))
+
+
+def test_refugee_chart_draws_every_figure_of_each_publisher():
+    frame = syria.refugees()
+    fig = syria.refugee_chart()
+    for publisher, style in syria.PUBLISHERS.items():
+        rows = frame[frame["publisher"] == publisher]
+        trace = _trace(fig, style["label"][:10])
+        assert list(trace.y) == rows["value"].astype(int).tolist()
+        assert list(trace.x) == rows["date"].dt.strftime("%Y-%m-%d").tolist()
+
+
+def test_refugee_chart_names_each_publisher_in_the_chart_and_keeps_unhcr_qualifiers():
+    fig = syria.refugee_chart()
+    names = [trace.name for trace in fig.data]
+    assert any(name.startswith("Turkish government") for name in names)
+    assert any(name.startswith("UNHCR") for name in names)
+    unhcr = _trace(fig, "UNHCR")
+    assert any(text.endswith("over 3,600,000") for text in unhcr.text)
+    assert "UNHCR" in describe(fig)
+
+
+def test_refugee_chart_title_states_the_fall_computed_from_the_data():
+    government = syria.refugees().query("publisher == 'Turkish government'")
+    peak, last = government["value"].max(), government.sort_values("date")["value"].iloc[-1]
+    fig = syria.refugee_chart()
+    assert f"{int(peak):,}" in fig.layout.title.text and f"{int(last):,}" in fig.layout.title.text
+    assert f"{(peak - last) / peak * 100:.0f}%" in fig.layout.title.text
+    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text and "people" in fig.layout.yaxis.title.text
+
+
+def test_returns_chart_keeps_the_measures_apart_and_matches_the_data():
+    frame = syria.returns()
+    fig = syria.returns_chart()
+    assert len(fig.data) == frame["measure"].nunique()
+    for measure, style in syria.RETURN_MEASURES.items():
+        trace = _trace(fig, style["label"])
+        assert list(trace.y) == frame.loc[frame["measure"] == measure, "value"].astype(int).tolist()
+    newest = frame[frame["measure"] == "returns-from-turkiye-since-fall-of-assad"].iloc[-1]
+    assert f"{int(newest['value']):,}" in fig.layout.title.text
+
+
+def test_sanctions_status_on_the_call_date_agrees_with_the_recorded_column():
+    frame = syria.sanctions()
+    restrictions = frame[frame["role"] == "restriction"]
+    computed = syria.in_force(restrictions, syria.CALL_DATE).map({True: "yes", False: "no"})
+    assert computed.tolist() == restrictions["in_force_on_call_date"].tolist()
+    assert (frame.loc[frame["role"] == "relief", "date"] > syria.CALL_DATE).sum() == (
+        frame["in_force_on_call_date"] == "not-yet"
+    ).sum()
+
+
+def test_sanctions_on_a_date_follows_the_end_dates():
+    table = syria.sanctions_on("2025-07-02")
+    status = dict(zip(table["Restriction"], table["In force on 2 Jul 2025"]))
+    assert status["Executive Order 13338 (national emergency with respect to Syria)"] == "no"
+    assert status["Caesar Syria Civilian Protection Act of 2019"] == "yes"
+    before = syria.sanctions_on("2000-01-01")
+    assert before["In force on 1 Jan 2000"].tolist().count("yes") == 1  # only the 1979 designation
+
+
+def test_relief_steps_name_restrictions_that_exist():
+    frame = syria.sanctions()
+    restrictions = set(frame.loc[frame["role"] == "restriction", "measure_id"])
+    for cell in frame["affects"]:
+        assert set(split_list(cell)) <= restrictions
+
+
+def test_sanctions_chart_draws_one_bar_per_restriction_ending_where_the_data_say():
+    frame = syria.sanctions()
+    fig = syria.sanctions_timeline_chart()
+    bars = [trace for trace in fig.data if trace.mode == "lines+markers"]
+    restrictions = frame[frame["role"] == "restriction"].sort_values("date")
+    assert len(bars) == len(restrictions)
+    for bar, row in zip(bars, restrictions.itertuples()):
+        finish = row.status_as_of if pd.isna(row.ended) else row.ended
+        assert list(bar.x) == [row.date.strftime("%Y-%m-%d"), finish.strftime("%Y-%m-%d")]
+    relief = _trace(fig, "Steps that eased")
+    assert len(relief.x) == (frame["role"] == "relief").sum()
+
+
+def test_sanctions_chart_zoom_clips_bars_and_drops_earlier_steps():
+    fig = syria.sanctions_timeline_chart(start="2025-03-01", end="2025-12-31")
+    for trace in fig.data:
+        assert all("2025-03-01" <= x <= "2025-12-31" for x in trace.x)
+    assert list(fig.layout.xaxis.range) == ["2025-03-01", "2025-12-31"]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: syria.sanctions_timeline_chart(start="2026-01-01", end="2025-01-01"), ValueError, "start='2026-01-01'"),
+        (lambda: syria.sanctions_timeline_chart(start="not a date"), ValueError, "start='not a date'"),
+        (lambda: syria.sanctions_on("someday"), ValueError, "date='someday'"),
+        (lambda: syria.register_change("2025-10-31", "2017-01-01"), ValueError, "start='2025-10-31'"),
+        (lambda: syria.refugee_chart(pd.DataFrame({"date": []})), KeyError, "date_precision"),
+        (lambda: syria.refugee_chart(syria.refugees().iloc[0:0]), ValueError, "no rows"),
+        (lambda: syria.returns_chart("returns"), TypeError, "str"),
+        (lambda: syria.sanctions_table(role="both"), ValueError, "role must be"),
+        (lambda: syria.when(pd.Timestamp("2025-01-01"), "week"), ValueError, "week"),
+    ],
+)
+def test_bad_input_raises_errors_that_name_the_argument_and_value(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_unknown_publisher_is_named():
+    frame = syria.refugees()
+    frame.loc[0, "publisher"] = "Somebody"
+    with pytest.raises(ValueError, match="Somebody"):
+        syria.refugee_chart(frame)
+
+
+def test_strings_from_the_data_are_escaped_in_chart_text_and_hover():
+    frame = syria.refugees()
+    frame.loc[frame.index[0], "reported_by"] = "<script>alert(1)</script>"
+    fig = syria.refugee_chart(frame)
+    hover = " ".join(text for trace in fig.data for text in trace.hovertext)
+    assert "<script>" not in hover and "&lt;script&gt;" in hover
+    sanctions = syria.sanctions()
+    sanctions.loc[0, "short_name"] = "A & <b>B</b>"
+    fig = syria.sanctions_timeline_chart(sanctions)
+    assert "A &amp; &lt;b&gt;B&lt;/b&gt;" in fig.data[0].y
+
+
+def test_register_change_uses_the_nearest_government_figures():
+    change = syria.register_change("2024-12-08", "2025-10-31")
+    government = syria.refugees().query("publisher == 'Turkish government'").set_index("date")["value"]
+    assert change["from"] == "2024-12-14" and change["from_value"] == government[pd.Timestamp("2024-12-14")]
+    assert change["change"] == change["to_value"] - change["from_value"]
+
+
+def test_call_claims_are_the_two_syria_claims_of_sentence_s05():
+    assert syria.call_claims()["Claim"].tolist() == ["S05-a", "S05-b"]
+
+
+def test_reader_tables_keep_publisher_and_qualifier():
+    table = syria.refugees_table()
+    assert set(table["Publisher"]) == {"Turkish government", "UNHCR"}
+    assert "almost 3,600,000" in set(table["Syrians under temporary protection"])
+    assert len(syria.returns_table()) == len(syria.returns())
+    assert len(syria.sanctions_table("relief")) + len(syria.sanctions_table("restriction")) == len(syria.sanctions())
+
+
+def test_geography_tables_have_fourteen_governorates_and_named_crossings():
+    assert len(syria.governorates()) == 14
+    crossings = syria.border_crossings().set_index("crossing_id")
+    assert crossings.loc["bab-al-hawa-cilvegozu", "turkish_side"].startswith("Cilvegözü")
+    assert crossings.loc["bab-al-salam-oncupinar", "turkish_side"] == "Öncüpınar"
+    assert syria.turkish_operations()["start"].is_monotonic_increasing
+
+
+def test_reader_tables_for_places_format_dates_and_flag_missing_provinces():
+    operations = syria.operations_table()
+    assert operations["Began"].tolist()[0] == "24 Aug 2016"
+    crossings = syria.crossings_table()
+    assert (crossings["Turkish province"] == "not given in our sources").sum() == (syria.border_crossings()["turkish_province"] == "").sum()
+    assert len(syria.governorates_table()) == 14
+
+
+def test_an_announcement_is_not_counted_as_easing_a_restriction():
+    table = syria.sanctions_on("2025-05-20")
+    assert not table["Eased by then by"].str.contains("announcement").any()
+    later = syria.sanctions_on("2025-05-23").set_index("Restriction")["Eased by then by"]
+    assert "General License 25" in later["Caesar Syria Civilian Protection Act of 2019"]
