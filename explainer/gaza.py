@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.charts import bar_chart
-from explainer.ledger import claims_table
+from explainer.ledger import claims_table, load_claims
 from explainer.sources import source_ids_of
 from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style
 from explainer.tables import load_table, split_list
@@ -97,21 +97,24 @@ def casualties() -> pd.DataFrame:
 # --- Tables for readers ---------------------------------------------------------------------
 
 
-def facts_table(subject: str | None = None) -> pd.DataFrame:
+def facts_table(subject: str | list[str] | None = None) -> pd.DataFrame:
     """The facts as a reader reads them: what, the figure with its unit, as of when, and who says so.
 
-    ``subject`` keeps only one subject (e.g. ``"Gaza Strip"``); an unknown one raises ``ValueError``.
+    ``subject`` keeps one subject (e.g. ``"Gaza Strip"``) or a list of them; an unknown one raises
+    ``ValueError`` naming it.
     """
     frame = facts()
     if subject is not None:
-        if subject not in set(frame["subject"]):
-            raise ValueError(f"explainer: subject={subject!r} is not in gaza_facts; subjects are {sorted(set(frame['subject']))}")
-        frame = frame[frame["subject"] == subject]
+        wanted = [subject] if isinstance(subject, str) else list(subject)
+        unknown = [name for name in wanted if name not in set(frame["subject"])]
+        if unknown:
+            raise ValueError(f"explainer: subject={unknown[0]!r} is not in gaza_facts; subjects are {sorted(set(frame['subject']))}")
+        frame = frame[frame["subject"].isin(wanted)]
     return pd.DataFrame(
         {
             "Subject": frame["subject"],
             "Measure": frame["measure"],
-            "Figure": [f"{_figure(v, q)} {u}" for v, q, u in zip(frame["value"], frame["qualifier"], frame["unit"])],
+            "Figure": [f"{_figure(v, q)}{'' if u == '%' else ' '}{u}" for v, q, u in zip(frame["value"], frame["qualifier"], frame["unit"])],
             "As of": [_as_of(d, p) for d, p in zip(frame["as_of"], frame["as_of_precision"])],
             "Publisher": frame["publisher"],
             "source_ids": frame["source_ids"],
@@ -121,6 +124,23 @@ def facts_table(subject: str | None = None) -> pd.DataFrame:
 
 def _as_of(date, precision: str) -> str:
     return pd.Timestamp(date).strftime({"day": _DATE, "month": "%b %Y", "year": "%Y"}[precision])
+
+
+def governorates() -> pd.DataFrame:
+    """The five governorates, largest population first, with their main towns where the sources name them."""
+    frame = facts()
+    rows = frame[frame["subject"].str.endswith("governorate") & (frame["measure"] == "population")]
+    rows = rows.sort_values("value", ascending=False)
+    return pd.DataFrame(
+        {
+            "Governorate": rows["subject"].str.replace(" governorate", "", regex=False),
+            "Population": rows["value"].map(lambda value: f"{value:,.0f}"),
+            "As of": [_as_of(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
+            "Publisher": rows["publisher"],
+            "Note": rows["note"],
+            "source_ids": rows["source_ids"],
+        }
+    ).reset_index(drop=True)
 
 
 def disagreements() -> pd.DataFrame:
@@ -222,9 +242,11 @@ def casualties_table(where: str | None = None) -> pd.DataFrame:
 
 
 def gaza_claims() -> pd.DataFrame:
-    """The article's claims about Gaza from chapter 00's ledger (S01-b and S04-b)."""
+    """The article's claims about Gaza from chapter 00's ledger (S01-b and S04-b), with their source ids."""
     table = claims_table()
-    return table[table["Claim"].isin(GAZA_CLAIMS)].reset_index(drop=True)
+    table = table[table["Claim"].isin(GAZA_CLAIMS)].drop(columns="Sources")
+    ids = load_claims().set_index("claim_id")["source_ids"]
+    return table.assign(source_ids=table["Claim"].map(ids)).reset_index(drop=True)
 
 
 def lancet_comparison() -> dict:

@@ -138,3 +138,12 @@ def test_facts_table_formats_figures_with_units_and_dates():
     assert row["Figure"] == "2,100,000 people"
     assert row["As of"] == "31 Dec 2024"
     assert isinstance(table, pd.DataFrame)
+
+
+def test_governorates_add_up_to_the_published_total():
+    table = gaza.governorates()
+    assert len(table) == 5
+    total = gaza.facts().set_index("fact_id").loc["strip-population-civil-status", "value"]
+    assert sum(int(value.replace(",", "")) for value in table["Population"]) == total
+    with pytest.raises(ValueError, match="subject='Nowhere'"):
+        gaza.facts_table(["Gaza Strip", "Nowhere"])
