@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from explainer.charts import bar_chart
 from explainer.ledger import claims_table, load_claims
 from explainer.sources import source_ids_of
-from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style
+from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style, wrap_html
 from explainer.tables import load_table, split_list
 
 # The claims of the article (chapter 00's ledger) about Gaza.
@@ -367,7 +367,7 @@ def turkey_aid_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
         plot, x="value", y="label", hover="hover", source_ids=source_ids_of(rows),
         title=f"Turkey says its aid to Gaza reached {last['value']:,.0f} tonnes by {_day(last['period_end'])}",
         subtitle="Running total since 7 October 2023, as Turkey's AFAD and Red Crescent report it (Turkey's own figures)",
-        x_title="Aid sent (tonnes, cumulative)", y_title="Who announced it, and the date the total runs to",
+        x_title="Aid sent (tonnes, cumulative)", y_title="Announcement",
         summary=(
             f"Turkey's own running total of aid to Gaza rose from {_figure(first['value'], first['qualifier'])} "
             f"tonnes by {_day(first['period_end'])} to {last['value']:,.0f} tonnes by {_day(last['period_end'])}."
@@ -378,7 +378,18 @@ def turkey_aid_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
     bar.text = [_figure(v, q) for v, q in zip(rows["value"], rows["qualifier"])]
     bar.name = "Turkey's own figure (tonnes)"
     fig.update_layout(height=160 + 70 * len(rows), margin={"r": 110})
+    _narrow_source_line(fig, width=105)
     return fig
+
+
+def _narrow_source_line(fig: go.Figure, width: int) -> None:
+    """Re-wrap the source line to ``width`` characters, for charts whose long category labels
+    push the plotting area (where the line starts) to the right."""
+    for annotation in fig.layout.annotations:
+        if annotation.name == "source-line":
+            old_lines = annotation.text.count("<br>") + 1
+            annotation.text = wrap_html(annotation.text.replace("<br>", " "), width)
+            fig.layout.margin.b += 15 * (annotation.text.count("<br>") + 1 - old_lines)
 
 
 def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
