@@ -10,7 +10,7 @@ Examples
 >>> rates = brunson.lira_rates()
 >>> bool((rates["value"] > 1).all())
 True
->>> brunson.dispute_durations().loc[0, "days"]
+>>> int(brunson.dispute_durations().loc[0, "days"])
 72
 """
 
@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 
 from explainer.charts import bar_chart
 from explainer.ledger import claims_table
-from explainer.style import OKABE_ITO, apply_house_style
+from explainer.style import OKABE_ITO, apply_house_style, wrap_html
 from explainer.tables import load_table, split_list
 from explainer.timeline import events, format_event_date
 
@@ -136,11 +136,12 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
                 hoverinfo="text",
             )
         )
-    for event_id, label in markers.items():
+    for position, (event_id, label) in enumerate(markers.items()):
         when = marked[event_id]["date"].strftime("%Y-%m-%d")
         fig.add_vline(x=when, line={"color": "#777777", "dash": "dot", "width": 1})
-        fig.add_annotation(x=when, y=1.0, yref="paper", yanchor="bottom", text=html.escape(label), showarrow=False,
-                           font={"size": 11}, bgcolor="white", name="event")
+        # Alternate the labels' heights so that events a few days apart do not overlap.
+        fig.add_annotation(x=when, y=1.0 + 0.06 * (position % 2), yref="paper", yanchor="bottom", text=html.escape(label),
+                           showarrow=False, font={"size": 11}, bgcolor="white", name="event")
     start = rates[rates["date"] == rates["date"].min()]
     weakest = rates.loc[rates["value"].idxmax()]
     last = rates.iloc[-1]
@@ -174,6 +175,17 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
     return fig
 
 
+def _fit_source_line(fig: go.Figure, width: int) -> go.Figure:
+    """Re-wrap the source line to ``width`` characters (for charts whose long category labels
+    leave a narrow plotting area) and make room for it under the chart."""
+    for annotation in fig.layout.annotations:
+        if annotation.name == "source-line":
+            annotation.text = wrap_html(annotation.text.replace("<br>", " "), width)
+            lines = annotation.text.count("<br>") + 1
+            fig.update_layout(margin={"b": -int(annotation.yshift) + 8 + 15 * lines})
+    return fig
+
+
 def daily_fall_chart() -> go.Figure:
     """How far the lira fell on 10 August 2018, publisher by publisher (each a snapshot in time)."""
     falls = lira_falls()
@@ -189,7 +201,7 @@ def daily_fall_chart() -> go.Figure:
         }
     )
     low, high = falls["value"].min(), falls["value"].max()
-    return bar_chart(
+    fig = bar_chart(
         frame,
         x="fall",
         y="label",
@@ -203,6 +215,7 @@ def daily_fall_chart() -> go.Figure:
             "the larger figures are the day's extreme or its end, the smaller ones were written earlier in the day."
         ),
     )
+    return _fit_source_line(fig, 95)
 
 
 def comparison_table() -> pd.DataFrame:
@@ -213,8 +226,8 @@ def comparison_table() -> pd.DataFrame:
             "Aspect": frame["aspect"],
             "Brunson case (2016–2018)": frame["brunson_case"],
             "S-400/F-35 dispute (2017– )": frame["f35_dispute"],
-            "Alike?": frame["comparison"].map({"similar": "similar", "different": "different"}),
-            "source_ids": frame["source_ids"],
+            "Alike?": frame["comparison"],
+            "source_ids": frame["source_ids"].map(lambda cell: "; ".join(split_list(cell))),
         }
     )
 

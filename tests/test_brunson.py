@@ -130,3 +130,15 @@ def test_lira_table_names_the_start_of_the_year():
     table = brunson.lira_table()
     assert (table["Date"] == "Start of 2018").sum() == 2
     assert isinstance(table, pd.DataFrame)
+
+
+def test_daily_fall_chart_source_line_fits_the_narrow_plot():
+    fig = brunson.daily_fall_chart()
+    line = next(a for a in fig.layout.annotations if a.name == "source-line")
+    assert all(len(part) <= 95 for part in line.text.split("<br>"))
+    assert fig.layout.margin.b > 60 + 15 * line.text.count("<br>")
+
+
+def test_lira_chart_event_labels_alternate_in_height():
+    heights = [a.y for a in brunson.lira_chart().layout.annotations if a.name == "event"]
+    assert heights[0] != heights[1]
