@@ -132,7 +132,7 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
                 mode="markers",
                 name=style["label"],
                 marker={"symbol": style["symbol"], "size": 11, "color": style["colour"], "line": {"color": "white", "width": 1}},
-                text=[html.escape(label) for label in labels],
+                text=[html.escape(label, quote=False) for label in labels],
                 hoverinfo="text",
             )
         )
@@ -140,7 +140,7 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
         when = marked[event_id]["date"].strftime("%Y-%m-%d")
         fig.add_vline(x=when, line={"color": "#777777", "dash": "dot", "width": 1})
         # Alternate the labels' heights so that events a few days apart do not overlap.
-        fig.add_annotation(x=when, y=1.0 + 0.06 * (position % 2), yref="paper", yanchor="bottom", text=html.escape(label),
+        fig.add_annotation(x=when, y=1.0 + 0.06 * (position % 2), yref="paper", yanchor="bottom", text=html.escape(label, quote=False),
                            showarrow=False, font={"size": 11}, bgcolor="white", name="event")
     start = rates[rates["date"] == rates["date"].min()]
     weakest = rates.loc[rates["value"].idxmax()]
@@ -195,9 +195,9 @@ def daily_fall_chart() -> go.Figure:
     day = days[0]
     frame = pd.DataFrame(
         {
-            "label": [html.escape(f"{row.publisher}: {row.observed}") for row in falls.itertuples(index=False)],
+            "label": [html.escape(f"{row.publisher}: {row.observed}", quote=False) for row in falls.itertuples(index=False)],
             "fall": falls["value"].tolist(),
-            "publisher": [html.escape(publisher) for publisher in falls["publisher"]],
+            "publisher": [html.escape(publisher, quote=False) for publisher in falls["publisher"]],
         }
     )
     low, high = falls["value"].min(), falls["value"].max()
@@ -269,9 +269,9 @@ def dispute_duration_chart() -> go.Figure:
     """Bar chart: how long each dispute lasted after the first US penalty."""
     durations = dispute_durations()
     frame = durations.assign(
-        label=[html.escape(f"{row.dispute} ({row.status})") for row in durations.itertuples(index=False)],
+        label=[html.escape(f"{row.dispute} ({row.status})", quote=False) for row in durations.itertuples(index=False)],
         detail=[
-            html.escape(f"From {row.first_penalty_date:%-d %b %Y} ({row.first_penalty}) to {row.until_date:%-d %b %Y} ({row.until})")
+            html.escape(f"From {row.first_penalty_date:%-d %b %Y} ({row.first_penalty}) to {row.until_date:%-d %b %Y} ({row.until})", quote=False)
             for row in durations.itertuples(index=False)
         ],
     )

@@ -90,7 +90,7 @@ def turning_points_chart(start=None) -> go.Figure:
         points = points[points["date"] >= stamp].reset_index(drop=True)
         if points.empty:
             raise ValueError(f"explainer: no turning points on or after start={start!r}")
-    labels = [html.escape(f"{row.when} · {row.label}") for row in points.itertuples(index=False)]
+    labels = [html.escape(f"{row.when} · {row.label}", quote=False) for row in points.itertuples(index=False)]
     fig = go.Figure()
     for direction, style in DIRECTIONS.items():
         rows = points["direction"] == direction
@@ -101,7 +101,7 @@ def turning_points_chart(start=None) -> go.Figure:
                 orientation="h",
                 name=style["label"],
                 marker={"color": style["colour"]},
-                hovertext=[html.escape(text) for text in points.loc[rows, "how_the_sources_put_it"]],
+                hovertext=[html.escape(text, quote=False) for text in points.loc[rows, "how_the_sources_put_it"]],
                 hoverinfo="text+y",
             )
         )
@@ -117,10 +117,10 @@ def turning_points_chart(start=None) -> go.Figure:
         title=title,
         subtitle="Events of the shared timeline the sources describe as a shift; the direction is our reading of them",
         source_ids=list(dict.fromkeys(s for cell in points["source_ids"] for s in split_list(cell))),
-        source_offset=70,
-        height=200 + 32 * len(points),
+        source_offset=105,
+        height=240 + 32 * len(points),
     )
-    fig.update_layout(barmode="relative", legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"}, bargap=0.35)
+    fig.update_layout(barmode="relative", legend={"orientation": "h", "x": 0, "y": -0.11, "yanchor": "top"}, bargap=0.35)
     fig.update_xaxes(
         title_text="Direction of the shift (as the sources describe it)",
         range=[-1.3, 1.3], tickvals=[-1, 0, 1], ticktext=["Strained", "", "Closer"], zeroline=True,
@@ -167,7 +167,7 @@ def aid_offer_chart() -> go.Figure:
     aid = figures[figures["figure"] == "U.S. aid offered"].sort_values("value").reset_index(drop=True)
     if aid.empty:
         raise ValueError("explainer: vote_2003 has no 'U.S. aid offered' rows")
-    frame = pd.DataFrame({"publisher": [html.escape(p) for p in aid["publisher"]], "billion": aid["value"].tolist()})
+    frame = pd.DataFrame({"publisher": [html.escape(p, quote=False) for p in aid["publisher"]], "billion": aid["value"].tolist()})
     low, high = aid["value"].min(), aid["value"].max()
     return bar_chart(
         frame,
