@@ -1,0 +1,312 @@
+"""The Brunson affair of 2016–2018: the case, the lira in the 2018 crisis, and the F-35 comparison.
+
+Data: ``data/lira_2018.csv`` (the lira against the dollar as news reports state it, each value
+with its publisher), ``data/brunson_f35_comparison.csv`` (the Brunson case and the S-400/F-35
+dispute, aspect by aspect) and the shared timeline ``data/events.csv``.
+
+Examples
+--------
+>>> from explainer import brunson
+>>> rates = brunson.lira_rates()
+>>> bool((rates["value"] > 1).all())
+True
+>>> int(brunson.dispute_durations().loc[0, "days"])
+72
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from explainer.charts import bar_chart
+from explainer.ledger import claims_table
+from explainer.style import OKABE_ITO, apply_house_style, wrap_html
+from explainer.tables import load_table, split_list
+from explainer.timeline import events, format_event_date
+
+CLAIM_IDS = ["S12-a", "S12-b", "S12-c"]
+KINDS = {
+    "weakest-of-day": {"label": "Weakest lira of the day", "symbol": "triangle-up", "colour": OKABE_ITO["vermillion"]},
+    "strongest-of-day": {"label": "Strongest lira of the day", "symbol": "triangle-down", "colour": OKABE_ITO["green"]},
+    "close": {"label": "Close of the day or week", "symbol": "square", "colour": OKABE_ITO["black"]},
+    "at-a-time": {"label": "Level at a stated time", "symbol": "circle", "colour": OKABE_ITO["blue"]},
+}
+# The events drawn as dotted lines on the lira chart, with the short label shown at the top.
+LIRA_MARKERS = {
+    "2018-08-01-us-sanctions-turkish-ministers": "Sanctions",
+    "2018-08-10-us-doubles-tariffs": "Tariffs",
+    "2018-10-12-brunson-released": "Release",
+    "2018-11-02-minister-sanctions-lifted": "Sanctions lifted",
+}
+# Each dispute: the event of the first US penalty, and the event that ended it (None: still open,
+# measured to the newest event of the topic).
+DISPUTES = {
+    "Brunson case": {"topic": "brunson", "start": "2018-08-01-us-sanctions-turkish-ministers", "end": "2018-10-12-brunson-released"},
+    "S-400/F-35 dispute": {"topic": "f35-s400", "start": "2019-07-17-f35-removal", "end": None},
+}
+START_OF_YEAR = pd.Timestamp("2018-01-01")
+_LIRA_LIMITS = {"lira-per-dollar": (1.0, 20.0), "fall-on-day-percent": (0.0, 100.0)}
+
+
+def load_lira() -> pd.DataFrame:
+    """The lira table (``data/lira_2018.csv``) in date order, its values checked for plausibility.
+
+    Raises ``ValueError`` naming the row if a value is outside the range its measure allows
+    (1–20 lira per dollar; 0–100 percent).
+    """
+    frame = load_table("lira_2018").sort_values(["date", "observation_id"]).reset_index(drop=True)
+    for row in frame.itertuples(index=False):
+        low, high = _LIRA_LIMITS[row.measure]
+        if not low <= row.value <= high:
+            raise ValueError(
+                f"explainer: lira_2018 row {row.observation_id!r}: value {row.value} is outside {low}–{high} for {row.measure}"
+            )
+    return frame
+
+
+def lira_rates() -> pd.DataFrame:
+    """Only the exchange rates (lira per US dollar), in date order."""
+    frame = load_lira()
+    return frame[frame["measure"] == "lira-per-dollar"].reset_index(drop=True)
+
+
+def lira_falls() -> pd.DataFrame:
+    """The reported one-day falls of the lira (percent), largest first."""
+    frame = load_lira()
+    falls = frame[frame["measure"] == "fall-on-day-percent"]
+    return falls.sort_values(["value", "publisher"], ascending=[False, True]).reset_index(drop=True)
+
+
+def lira_table() -> pd.DataFrame:
+    """The exchange rates as a reader reads them: date, rate, what was measured, publisher, source."""
+    rates = lira_rates()
+    return pd.DataFrame(
+        {
+            "Date": [
+                "Start of 2018" if date == START_OF_YEAR else f"{date:%-d %b %Y}" for date in rates["date"]
+            ],
+            "Lira per US dollar": rates["value"],
+            "What was measured": rates["kind"].map(lambda kind: KINDS[kind]["label"]) + ": " + rates["observed"],
+            "Publisher": rates["publisher"],
+            "source_ids": rates["source_ids"],
+        }
+    )
+
+
+def _event(event_id: str, argument: str) -> pd.Series:
+    timeline = events().set_index("event_id")
+    if event_id not in timeline.index:
+        raise ValueError(f"explainer: {argument}={event_id!r} is not an event id of data/events.csv")
+    return timeline.loc[event_id]
+
+
+def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
+    """The lira against the dollar through 2018 as reported, with the case's events as dotted lines.
+
+    One series per kind of snapshot (weakest of the day, strongest, close, level at a stated time);
+    every point names its publisher. ``markers`` maps event ids of the shared timeline to short
+    labels (default: sanctions, tariffs, release, sanctions lifted).
+    """
+    markers = LIRA_MARKERS if markers is None else markers
+    if not isinstance(markers, dict):
+        raise TypeError(f"explainer: markers must map event ids to labels, got {type(markers).__name__}")
+    marked = {event_id: _event(event_id, "markers") for event_id in markers}
+    rates = lira_rates()
+    fig = go.Figure()
+    for kind, style in KINDS.items():
+        rows = rates[rates["kind"] == kind]
+        if rows.empty:
+            continue
+        labels = [
+            f"{row.date:%-d %b %Y}: {row.value:g} lira per dollar ({row.publisher}, {row.observed})"
+            for row in rows.itertuples(index=False)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
+                y=rows["value"].tolist(),
+                mode="markers",
+                name=style["label"],
+                marker={"symbol": style["symbol"], "size": 11, "color": style["colour"], "line": {"color": "white", "width": 1}},
+                text=[html.escape(label, quote=False) for label in labels],
+                hoverinfo="text",
+            )
+        )
+    for position, (event_id, label) in enumerate(markers.items()):
+        when = marked[event_id]["date"].strftime("%Y-%m-%d")
+        fig.add_vline(x=when, line={"color": "#777777", "dash": "dot", "width": 1})
+        # Alternate the labels' heights so that events a few days apart do not overlap.
+        fig.add_annotation(x=when, y=1.0 + 0.06 * (position % 2), yref="paper", yanchor="bottom", text=html.escape(label, quote=False),
+                           showarrow=False, font={"size": 11}, bgcolor="white", name="event")
+    start = rates[rates["date"] == rates["date"].min()]
+    weakest = rates.loc[rates["value"].idxmax()]
+    last = rates.iloc[-1]
+    low, high = start["value"].min(), start["value"].max()
+    start_text = f"{low:.2f}" if low == high else f"{low:.2f}–{high:.2f}"
+    title = (
+        f"A dollar cost {start_text} lira as 2018 began, as much as {weakest['value']:.2f} on "
+        f"{weakest['date']:%-d %B}, and {last['value']:.2f} after Brunson's release"
+    )
+    source_ids = list(dict.fromkeys(s for cell in rates["source_ids"] for s in split_list(cell)))
+    apply_house_style(
+        fig,
+        title=title,
+        subtitle="Turkish lira per US dollar as news reports state it; higher means a weaker lira",
+        source_ids=source_ids,
+        source_note="snapshots at different times of day, not an official daily series",
+        source_offset=95,
+        height=560,
+    )
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.16}, hovermode="closest")
+    fig.update_xaxes(type="date", title_text="Date (2018)", gridcolor="#EEEEEE")
+    fig.update_yaxes(title_text="Lira per US dollar", gridcolor="#EEEEEE", rangemode="tozero")
+    fig.layout.meta = {
+        **fig.layout.meta,
+        "summary": (
+            f"{len(rates)} reported rates from {len(set(rates['publisher']))} publishers: the dollar bought "
+            f"{start_text} lira at the start of 2018, up to {weakest['value']:g} on {weakest['date']:%-d %B 2018} "
+            f"({weakest['publisher']}), and {last['value']:g} on {last['date']:%-d %B 2018} ({last['publisher']})."
+        ),
+    }
+    return fig
+
+
+def _fit_source_line(fig: go.Figure, width: int) -> go.Figure:
+    """Re-wrap the source line to ``width`` characters (for charts whose long category labels
+    leave a narrow plotting area) and make room for it under the chart."""
+    for annotation in fig.layout.annotations:
+        if annotation.name == "source-line":
+            annotation.text = wrap_html(annotation.text.replace("<br>", " "), width)
+            lines = annotation.text.count("<br>") + 1
+            fig.update_layout(margin={"b": -int(annotation.yshift) + 8 + 15 * lines})
+    return fig
+
+
+def daily_fall_chart() -> go.Figure:
+    """How far the lira fell on 10 August 2018, publisher by publisher (each a snapshot in time)."""
+    falls = lira_falls()
+    days = sorted(set(falls["date"]))
+    if len(days) != 1:
+        raise ValueError(f"explainer: daily_fall_chart expects falls reported for one day, found {[f'{d:%Y-%m-%d}' for d in days]}")
+    day = days[0]
+    frame = pd.DataFrame(
+        {
+            "label": [html.escape(f"{row.publisher}: {row.observed}", quote=False) for row in falls.itertuples(index=False)],
+            "fall": falls["value"].tolist(),
+            "publisher": [html.escape(publisher, quote=False) for publisher in falls["publisher"]],
+        }
+    )
+    low, high = falls["value"].min(), falls["value"].max()
+    fig = bar_chart(
+        frame,
+        x="fall",
+        y="label",
+        title=f"Reports of the lira's fall on {day:%-d %B %Y} range from {low:g}% to {high:g}%",
+        subtitle="Each publisher measured at a different moment of a day of steep losses",
+        source_ids=list(dict.fromkeys(s for cell in falls["source_ids"] for s in split_list(cell))),
+        x_title=f"Reported fall of the lira against the dollar on {day:%-d %b %Y} (%)",
+        hover="publisher",
+        summary=(
+            f"{len(falls)} reports give the lira's loss on {day:%-d %B %Y} as between {low:g}% and {high:g}%; "
+            "the larger figures are the day's extreme or its end, the smaller ones were written earlier in the day."
+        ),
+    )
+    return _fit_source_line(fig, 95)
+
+
+def comparison_table() -> pd.DataFrame:
+    """The Brunson case and the S-400/F-35 dispute, aspect by aspect, with sources."""
+    frame = load_table("brunson_f35_comparison")
+    return pd.DataFrame(
+        {
+            "Aspect": frame["aspect"],
+            "Brunson case (2016–2018)": frame["brunson_case"],
+            "S-400/F-35 dispute (2017– )": frame["f35_dispute"],
+            "Alike?": frame["comparison"],
+            "source_ids": frame["source_ids"].map(lambda cell: "; ".join(split_list(cell))),
+        }
+    )
+
+
+def dispute_durations(disputes: dict | None = None) -> pd.DataFrame:
+    """Days from each dispute's first US penalty to its resolution, or to the topic's newest event
+    if it is still open. Dates come from the shared timeline (day-precision events only)."""
+    disputes = DISPUTES if disputes is None else disputes
+    rows = []
+    for name, spec in disputes.items():
+        start = _event(spec["start"], f"disputes[{name!r}]['start']")
+        if spec["end"] is not None:
+            end, status = _event(spec["end"], f"disputes[{name!r}]['end']"), "resolved"
+            end_id = spec["end"]
+        else:
+            topical = events(topics=[spec["topic"]])
+            end = topical.iloc[-1]
+            end_id, status = end["event_id"], "still open"
+        for event, argument in ((start, "start"), (end, "end")):
+            if event["date_precision"] != "day":
+                raise ValueError(f"explainer: dispute {name!r}: the {argument} event is dated only to the {event['date_precision']}")
+        rows.append(
+            {
+                "dispute": name,
+                "first_penalty": start["title"],
+                "first_penalty_date": start["date"],
+                "until": end["title"],
+                "until_date": end["date"],
+                "days": int((end["date"] - start["date"]).days),
+                "status": status,
+                "source_ids": ";".join(dict.fromkeys(split_list(start["source_ids"]) + split_list(end["source_ids"]))),
+                "end_event": end_id,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def dispute_duration_chart() -> go.Figure:
+    """Bar chart: how long each dispute lasted after the first US penalty."""
+    durations = dispute_durations()
+    frame = durations.assign(
+        label=[html.escape(f"{row.dispute} ({row.status})", quote=False) for row in durations.itertuples(index=False)],
+        detail=[
+            html.escape(f"From {row.first_penalty_date:%-d %b %Y} ({row.first_penalty}) to {row.until_date:%-d %b %Y} ({row.until})", quote=False)
+            for row in durations.itertuples(index=False)
+        ],
+    )
+    brunson_row, f35_row = durations.iloc[0], durations.iloc[1]
+    return bar_chart(
+        frame,
+        x="days",
+        y="label",
+        title=(
+            f"Brunson was freed {brunson_row['days']} days after the first US sanctions; the F-35 dispute "
+            f"was still open {f35_row['days']:,} days after Turkey's removal"
+        ),
+        subtitle=f"Days from the first US penalty to the resolution, or to the newest event of the timeline ({f35_row['until_date']:%-d %b %Y})",
+        source_ids=list(dict.fromkeys(s for cell in durations["source_ids"] for s in split_list(cell))),
+        x_title="Days after the first US penalty",
+        hover="detail",
+        summary="; ".join(
+            f"{row.dispute}: {row.days:,} days from {row.first_penalty_date:%-d %b %Y} to {row.until_date:%-d %b %Y} ({row.status})"
+            for row in durations.itertuples(index=False)
+        ) + ".",
+    )
+
+
+def chapter_claims(claim_ids: Sequence[str] = CLAIM_IDS) -> pd.DataFrame:
+    """The claims ledger rows this chapter checks (default: sentence S12, on Brunson)."""
+    if isinstance(claim_ids, str):
+        raise TypeError("explainer: claim_ids must be a list of claim ids, not a single string")
+    table = claims_table()
+    unknown = [claim_id for claim_id in claim_ids if claim_id not in set(table["Claim"])]
+    if unknown:
+        raise ValueError(f"explainer: unknown claim id(s) {unknown}; see data/claims.csv")
+    return table[table["Claim"].isin(list(claim_ids))].reset_index(drop=True)
+
+
+def event_date(event_id: str) -> str:
+    """An event's date written as precisely as it is known, e.g. '12 Oct 2018'."""
+    event = _event(event_id, "event_id")
+    return format_event_date(event["date"], event["date_precision"])
