@@ -67,6 +67,13 @@ CRITERION_LABELS = {
     "washington_nato": "Relations with Washington and NATO",
     "moscow": "Relations with Moscow",
 }
+CRITERION_SHORT = {
+    "legal": "law",
+    "money": "money",
+    "time": "time",
+    "washington_nato": "Washington/NATO",
+    "moscow": "Moscow",
+}
 DEFAULT_WEIGHTS: dict[str, float] = {criterion: 1.0 for criterion in CRITERIA}
 PRESETS: dict[str, dict[str, float]] = {
     "Equal weights": dict(DEFAULT_WEIGHTS),
