@@ -316,3 +316,75 @@ def kernel_free_figure(
         "presets": {name: [result.scores.loc[option, "label"] for option in result.ranking] for name, result in results.items()},
     }
     return fig
+
+
+# --------------------------------------------------------------------------------------------
+# Tables for the chapter (shown with explainer.table)
+
+
+def article_claims_table() -> pd.DataFrame:
+    """The claims ledger's rows for the article's F-35 sentences (S07 to S09)."""
+    from explainer.ledger import claims_table
+
+    claims = claims_table()
+    return claims[claims["Claim"].str[:3].isin(["S07", "S08", "S09"])].reset_index(drop=True)
+
+
+def conditions_table() -> pd.DataFrame:
+    """The legal conditions as a reader's table: provision, what it requires, how the text is given."""
+    frame = tradeoff.load_conditions()
+    kinds = {"paraphrase": "Paraphrase (text not read)", "official-summary": "State Department summary, quoted", "verbatim": "Verbatim"}
+    return pd.DataFrame(
+        {
+            "Condition": [CONDITION_SHORT[c] for c in frame["condition_id"]],
+            "Governs": frame["applies_to"].map({"f35": "F-35 transfers", "caatsa": "Lifting the CAATSA sanctions"}),
+            "Provision": frame["provision"],
+            "What it says": frame["text"],
+            "Text given as": frame["text_kind"].map(kinds),
+            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+        }
+    )
+
+
+def options_table() -> pd.DataFrame:
+    """The options: what each means, which part of the article's condition it could be, and why."""
+    frame = tradeoff.load_options()
+    return pd.DataFrame(
+        {
+            "Option": frame["label"],
+            "What it means": frame["description"],
+            "The article's condition": frame["article_condition"].replace("", "—"),
+            "Notes": frame["note"],
+            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+        }
+    )
+
+
+def parameters_table() -> pd.DataFrame:
+    """Every parameter of the model: default, range, unit, whether it is a judgement, sources."""
+    frame = tradeoff.load_parameters()
+    return pd.DataFrame(
+        {
+            "Parameter": frame["label"],
+            "Default": frame["value"].map(lambda v: f"{v:g}"),
+            "Range": [f"{low:g} to {high:g}" if low < high else "—" for low, high in zip(frame["low"], frame["high"])],
+            "Unit": frame["unit"],
+            "Judgement?": frame["is_judgement"],
+            "Why": frame["note"],
+            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+        }
+    )
+
+
+def chapter_source_ids() -> list[str]:
+    """Every source behind the chapter's tables and charts: the model's tables, the reported
+    sums, the S-400/F-35 timeline and the ledger's F-35 claims."""
+    from explainer.sources import source_ids_of
+    from explainer.timeline import events
+
+    cited = tradeoff.source_ids() + source_ids_of(amounts_table()) + source_ids_of(events(topics=["f35-s400"]))
+    from explainer.ledger import load_claims
+
+    claims = load_claims()
+    cited += source_ids_of(claims[claims["sentence_id"].isin(["S07", "S08", "S09"])])
+    return list(dict.fromkeys(cited))
