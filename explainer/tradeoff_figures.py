@@ -66,7 +66,7 @@ def ranking_bars(result: Result) -> dict:
     return {
         "x": [round(float(value), 4) for value in ranked["total"]],
         "y": [_wrap(label) for label in ranked["label"]],
-        "text": [f"{value:.2f}" for value in ranked["total"]],
+        "text": [f"{value:.3f}" for value in ranked["total"]],
         "customdata": [
             [html.escape(row.label)] + [f"{getattr(row, criterion):.2f}" for criterion in CRITERIA]
             for row in ranked.itertuples()
@@ -304,7 +304,7 @@ def kernel_free_figure(
     fig.update_layout(
         updatemenus=[{
             "type": "buttons", "direction": "right", "buttons": buttons, "showactive": True, "active": 0,
-            "x": 0, "xanchor": "left", "y": 1.13, "yanchor": "bottom", "pad": {"r": 4, "t": 4},
+            "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom", "pad": {"r": 4, "b": 4},
             "bgcolor": "#F2F2F2", "bordercolor": "#BBBBBB", "font": {"size": 12},
         }],
     )

@@ -41,6 +41,10 @@ ASSUMPTIONS = (
     "legal_resolution_years",
     "f35_delivery_years",
 )
+NO_KERNEL_TEXT = (
+    "[Interactive tradeoff model: it needs a running Python kernel. "
+    "In a static copy, use the preset figure further down.]"
+)
 _LABEL_STYLE = {"description_width": "17em"}
 _SLIDER_LAYOUT = {"width": "34em"}
 
@@ -161,7 +165,12 @@ class TradeoffWidget:
         self._set_summary(result.summary())
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.container._repr_mimebundle_(**kwargs)
+        bundle = self.container._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        if isinstance(data, dict):
+            # what a static copy (no kernel, no widget state) shows instead of the widget
+            data["text/plain"] = NO_KERNEL_TEXT
+        return bundle
 
 
 def tradeoff_widget(weights=None, parameters=None) -> TradeoffWidget:

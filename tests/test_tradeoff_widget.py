@@ -83,3 +83,12 @@ def test_every_control_has_a_visible_label(app):
         assert slider.description.strip()
     assert "aria-live" in app.summary.value
     assert '<th scope="col"' in app.checklist.value
+
+
+def test_a_static_copy_shows_a_plain_note_instead_of_the_widget_repr(app):
+    from explainer.tradeoff_widget import NO_KERNEL_TEXT
+
+    bundle = app._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert data["text/plain"] == NO_KERNEL_TEXT
+    assert "application/vnd.jupyter.widget-view+json" in data
