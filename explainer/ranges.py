@@ -3,7 +3,7 @@
 Examples
 --------
 >>> from explainer.ranges import load_s400_ranges
->>> load_s400_ranges()["range_km"].max()
+>>> int(load_s400_ranges()["range_km"].max())
 400
 """
 
