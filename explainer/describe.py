@@ -145,12 +145,37 @@ def describe(fig: go.Figure) -> str:
     if axes:
         lines.append("; ".join(axes) + ".")
     lines.extend(_describe_trace(trace) for trace in fig.data)
+    labels = [plain(annotation.hovertext or annotation.text) for annotation in fig.layout.annotations if annotation.name == "event-label"]
+    if labels:
+        lines.append("Labelled on the chart: " + "; ".join(labels) + ".")
     for annotation in fig.layout.annotations:
         if annotation.name == "source-line":
             lines.append(plain(re.sub(r"<br\s*/?>", " ", annotation.text)))
     return "\n".join(lines)
 
 
+class Description:
+    """A figure's text description, shown folded under the figure in a notebook
+    ("Text description of the figure above"), and as plain text everywhere else."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return (
+            '<details class="explainer-description"><summary>Text description of the figure above</summary>'
+            f'<pre style="white-space:pre-wrap;font-size:90%">{html.escape(self.text)}</pre></details>'
+        )
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 def print_description(fig: go.Figure) -> None:
-    """Print ``describe(fig)``: the line a notebook puts right after showing a figure."""
-    print(describe(fig))
+    """Show ``describe(fig)`` right after a figure: folded in a notebook, plain text elsewhere.
+
+    The notebook tests compare this output exactly, and it is the figure's text alternative.
+    """
+    from IPython.display import display
+
+    display(Description(describe(fig)))

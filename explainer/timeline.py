@@ -114,17 +114,24 @@ def timeline_chart(
     *,
     title: str | None = None,
     highlight: str | None = "2025-05-05-trump-erdogan-call",
+    labels: Sequence[str] = (),
 ) -> go.Figure:
     """The timeline as dots in one lane per topic; hover shows each event's description.
 
     An event tagged with several topics appears in each of their lanes. ``highlight`` names an
     event drawn larger and labelled (default: the call the article reports; ``None`` for none).
+    ``labels`` names events to label on the chart itself with their date and title, so the
+    chart reads without hovering (in print, or a static page).
     """
     lanes = list(topics) if topics is not None else list(TOPICS)
     chosen = events(lanes, start, end)
     if chosen.empty:
         raise ValueError(f"explainer: no events for topics={lanes} between start={start!r} and end={end!r}")
-    if highlight is not None and highlight not in set(load_table("events")["event_id"]):
+    known_ids = set(load_table("events")["event_id"])
+    unknown_labels = [event_id for event_id in labels if event_id not in known_ids]
+    if unknown_labels:
+        raise ValueError(f"explainer: labels {unknown_labels} are not event ids of data/events.csv")
+    if highlight is not None and highlight not in known_ids:
         raise ValueError(f"explainer: highlight={highlight!r} is not an event id of data/events.csv")
     fig = go.Figure()
     for topic in lanes:
@@ -157,6 +164,19 @@ def timeline_chart(
             text=html.escape(f"{event['title']} ({format_event_date(event['date'], event['date_precision'])})"),
             showarrow=False, font={"size": 11}, bgcolor="white", name="highlight",
         )
+    labelled = chosen[chosen["event_id"].isin(labels)].reset_index(drop=True)
+    lane_of = {}
+    for trace in fig.data:
+        for text in trace.text:
+            lane_of.setdefault(text, trace.y[0])
+    for number, row in enumerate(labelled.itertuples()):
+        text = f"{format_event_date(row.date, row.date_precision)}: {row.title}"
+        fig.add_annotation(
+            x=row.date.strftime("%Y-%m-%d"), y=lane_of[text], text=html.escape(_short(text)), hovertext=html.escape(text),
+            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777",
+            ax=0, ay=-28 if number % 2 == 0 else 28, font={"size": 11}, bgcolor="rgba(255,255,255,0.85)",
+            name="event-label",
+        )
     cited = sorted({source for cell in chosen["source_ids"] for source in split_list(cell)})
     checked = load_sources().set_index("id").loc[cited, "date_accessed"].max()
     first, last = chosen["date"].min(), chosen["date"].max()
@@ -166,7 +186,7 @@ def timeline_chart(
         subtitle=f"Timeline current to {as_of():%-d %b %Y}; sources checked {checked:%-d %b %Y}. Hover over a dot for details",
         source_ids=cited[:3],
         source_note=f"and {len(cited) - 3} more sources listed in data/events.csv" if len(cited) > 3 else None,
-        height=140 + 50 * len(fig.data),
+        height=max(340, 170 + 60 * len(fig.data)),
     )
     fig.update_layout(showlegend=False, hovermode="closest")
     fig.update_xaxes(type="date", gridcolor="#EEEEEE", title_text="Date")
@@ -176,6 +196,10 @@ def timeline_chart(
         "summary": f"{len(chosen)} dated events, {_when(chosen.iloc[0])} to {_when(chosen.iloc[-1])}, in {len(fig.data)} topic lane{'s' if len(fig.data) != 1 else ''}.",
     }
     return fig
+
+
+def _short(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _when(row: pd.Series) -> str:

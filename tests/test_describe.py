@@ -37,3 +37,11 @@ def test_plain_unescapes_entities_and_strips_tags():
 def test_describe_rejects_what_is_not_a_figure():
     with pytest.raises(TypeError, match="dict"):
         describe({"data": []})
+
+
+def test_description_display_folds_and_escapes_its_text():
+    from explainer.describe import Description
+
+    shown = Description("Figure: <b>A & B</b>")
+    assert repr(shown) == "Figure: <b>A & B</b>"
+    assert "<details" in shown._repr_html_() and "&lt;b&gt;A &amp; B&lt;/b&gt;" in shown._repr_html_()

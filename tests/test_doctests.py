@@ -10,7 +10,6 @@ import explainer
 
 MODULES = sorted(
     name for _, name, _ in pkgutil.walk_packages(explainer.__path__, "explainer.")
-    if not name.startswith("explainer.authoring")
 )
 
 

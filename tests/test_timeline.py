@@ -100,3 +100,15 @@ def test_every_place_an_event_names_is_in_the_gazetteer():
     for row in load_table("events").itertuples():
         unknown = set(split_list(row.places)) - gazetteer
         assert not unknown, f"{row.event_id}: places {sorted(unknown)} are not in data/places.csv"
+
+
+def test_labelled_events_are_written_on_the_chart_and_in_its_description():
+    fig = timeline.timeline_chart(topics=["brunson"], labels=["2018-10-12-brunson-released"], highlight=None)
+    labels = [annotation for annotation in fig.layout.annotations if annotation.name == "event-label"]
+    assert len(labels) == 1 and labels[0].x == "2018-10-12"
+    assert "Labelled on the chart: 12 Oct 2018:" in describe(fig)
+
+
+def test_an_unknown_label_is_named():
+    with pytest.raises(ValueError, match="no-such-event"):
+        timeline.timeline_chart(labels=["no-such-event"])

@@ -7,11 +7,24 @@ renderer inlines plotly.js into the page, so nothing is fetched when the page is
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import nbformat
 
 from explainer.authoring.notebooks import execute
+
+
+_CHAPTER_LINK = re.compile(r'href="((?:\.\./)?[\w./-]*?)\.ipynb(#[^"]*)?"')
+
+
+def link_chapters_as_html(body: str) -> str:
+    """Point links between chapters at their exported pages (``NN_name.html``), not the notebooks.
+
+    >>> link_chapters_as_html('<a href="00_the_call.ipynb#summary">')
+    '<a href="00_the_call.html#summary">'
+    """
+    return _CHAPTER_LINK.sub(lambda match: f'href="{match.group(1)}.html{match.group(2) or ""}"', body)
 
 
 def export_html(notebook_path: Path, out_dir: Path) -> Path:
@@ -29,6 +42,7 @@ def export_html(notebook_path: Path, out_dir: Path) -> Path:
             os.environ["PLOTLY_RENDERER"] = previous
     exporter = HTMLExporter(template_name="lab")
     body, _resources = exporter.from_notebook_node(nbformat.from_dict(notebook))
+    body = link_chapters_as_html(body)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / (notebook_path.stem + ".html")
     target.write_text(body, encoding="utf-8")
