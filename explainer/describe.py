@@ -123,6 +123,15 @@ def _chart_kind(fig: go.Figure) -> str:
     return "Chart combining " + ", ".join(sorted(set(kinds))) + "."
 
 
+def _title(text: str | None) -> str:
+    """The title and subtitle as one line: wrapped title lines joined by spaces, then ' — subtitle'."""
+    if not text:
+        return ""
+    title, _, subtitle = str(text).partition("<br><sup>")
+    joined = plain(re.sub(r"<br\s*/?>", " ", title))
+    return f"{joined} — {plain(subtitle)}" if subtitle else joined
+
+
 def describe(fig: go.Figure) -> str:
     """Return a deterministic, plain-text description of ``fig``.
 
@@ -132,7 +141,7 @@ def describe(fig: go.Figure) -> str:
     """
     if not isinstance(fig, go.Figure):
         raise TypeError(f"explainer: describe() takes a plotly Figure, got {type(fig).__name__}")
-    lines = [f"Figure: {plain(fig.layout.title.text) or '(untitled)'}"]
+    lines = [f"Figure: {_title(fig.layout.title.text) or '(untitled)'}"]
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     if meta.get("summary"):
         lines.append(plain(meta["summary"]))

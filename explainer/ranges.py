@@ -28,7 +28,7 @@ def s400_range_map(
     *,
     center: str = "murted-air-base",
     title: str | None = None,
-    subtitle: str | None = "Distance rings at the S-400's published missile ranges: maxima on paper, not coverage",
+    subtitle: str | None = "Rings at the published ranges of the S-400's four missile types: maxima on paper, not coverage",
 ) -> go.Figure:
     """Rings at each published S-400 missile range around ``center`` (a gazetteer id), with
     Ankara, Istanbul and Incirlik Air Base marked. The default title says, from the data, which
@@ -47,6 +47,17 @@ def s400_range_map(
     )
 
 
+def ranges_table() -> pd.DataFrame:
+    """The published ranges as a reader reads them."""
+    table = load_s400_ranges()
+    return pd.DataFrame({
+        "Missile type": table["label"],
+        "Published range (km)": table["range_km"],
+        "What it is": table["note"],
+        "Sources": table["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+    })
+
+
 def place_distances(center: str = "murted-air-base", place_ids=MARKED_PLACES) -> pd.DataFrame:
     """Great-circle (WGS 84 geodesic) distance in km from ``center`` to each of ``place_ids``."""
     origin = place(center)
@@ -62,10 +73,8 @@ def _reach_title(center: str, longest_km: int) -> str:
     distances = place_distances(center)
     inside = distances[distances["distance_km"] <= longest_km]
     outside = distances[distances["distance_km"] > longest_km]
-    name = place(center)["name"]
-    parts = [f"From {name}, the S-400's longest published range ({longest_km} km) spans "
-             + " and ".join(inside["name"])]
+    name = place(center)["name"].removesuffix(" Air Base")
+    title = f"A {longest_km} km ring around {name} spans " + " and ".join(inside["name"])
     if not outside.empty:
-        parts.append("; " + " and ".join(f"{row.name} ({row.distance_km:.0f} km)" for row in outside.itertuples())
-                     + (" lies" if len(outside) == 1 else " lie") + " beyond it")
-    return "".join(parts)
+        title += " but not " + " or ".join(f"{row.name} ({row.distance_km:.0f} km)" for row in outside.itertuples())
+    return title

@@ -38,6 +38,7 @@ MUTED = "#D9D9D9"
 TEXT = "#222222"
 FONT_FAMILY = "Helvetica Neue, Helvetica, Arial, sans-serif"
 SOURCE_LINE_WIDTH = 150
+TITLE_WIDTH = 95  # characters of an 18 px title that fit a notebook-wide figure
 
 
 def source_line(source_ids: Sequence[str]) -> str:
@@ -81,7 +82,8 @@ def apply_house_style(
         raise ValueError("explainer: a figure needs at least one source id (source_ids was empty)")
     source_text = wrap_html(source_line(source_ids) + (f"; {html.escape(source_note)}" if source_note else ""))
     source_lines = source_text.count("<br>") + 1
-    title_text = html.escape(title)
+    title_text = wrap_html(html.escape(title), TITLE_WIDTH)
+    title_lines = title_text.count("<br>") + 1
     if subtitle:
         title_text += f"<br><sup>{html.escape(subtitle)}</sup>"
     fig.update_layout(
@@ -91,7 +93,7 @@ def apply_house_style(
         plot_bgcolor="white",
         paper_bgcolor="white",
         height=height,
-        margin={"l": 20, "r": 20, "t": 80 if subtitle else 60, "b": source_offset + 8 + 15 * source_lines},
+        margin={"l": 20, "r": 20, "t": (80 if subtitle else 60) + 24 * (title_lines - 1), "b": source_offset + 8 + 15 * source_lines},
     )
     fig.add_annotation(
         text=source_text,

@@ -5,6 +5,7 @@ import html
 import pytest
 
 from explainer import ranges
+from explainer.describe import describe
 from explainer.geo import distance_km, place
 
 
@@ -24,8 +25,8 @@ def test_one_ring_per_published_range_and_each_ring_is_at_its_distance():
 def test_title_puts_each_place_on_the_right_side_of_the_longest_ring():
     longest = int(ranges.load_s400_ranges()["range_km"].max())
     distances = ranges.place_distances()
-    title = html.unescape(ranges.s400_range_map().layout.title.text.split("<br>")[0])
-    spans, _, beyond = title.partition("; ")
+    title = describe(ranges.s400_range_map()).splitlines()[0].split(" — ")[0]
+    spans, _, beyond = title.partition(" but not ")
     for row in distances.itertuples():
         if row.distance_km <= longest:
             assert row.name in spans and row.name not in beyond
@@ -43,3 +44,9 @@ def test_every_range_cites_a_source(source_ids):
 def test_unknown_centre_is_an_error():
     with pytest.raises(Exception, match="nowhere"):
         ranges.s400_range_map(center="nowhere")
+
+
+def test_reader_table_lists_every_range_with_its_sources():
+    table = ranges.ranges_table()
+    assert list(table["Published range (km)"]) == list(ranges.load_s400_ranges()["range_km"])
+    assert not table["Sources"].str.contains(";").any()
