@@ -686,11 +686,14 @@ def ceasefires_chart(start="2023-10-01", *, title: str | None = None) -> go.Figu
         fig.add_annotation(
             x=(row.start if left else until).strftime("%Y-%m-%d"), y=0.64 if len(described) % 2 == 0 else 0.36, yref="paper",
             xanchor="left" if left else "right", yanchor="middle", align="left" if left else "right",
-            text=f"<b>{html.escape(text)}</b><br>{html.escape(ending)}", hovertext=html.escape(f"{text}. {ending}."),
+            text=f"<b>{html.escape(text)}</b><br>{html.escape(ending)}", hovertext=html.escape(f"{text}. {ending}"),
             showarrow=False, font={"size": 11}, bgcolor="rgba(255,255,255,0.85)", name="event-label",
         )
-        described.append(f"{text} ({ending[0].lower()}{ending[1:]})")
+        described.append(span)
     fig.layout.title.text = fig.layout.title.text.replace("</sup>", ". Shaded: truces and ceasefires</sup>")
     fig.update_layout(height=440)
-    fig.layout.meta = {**fig.layout.meta, "summary": fig.layout.meta["summary"] + " Shaded: " + "; ".join(described) + "."}
+    shaded = ", ".join(described[:-1]) + (" and " if len(described) > 1 else "") + described[-1] if described else ""
+    if shaded:
+        fig.layout.meta = {**fig.layout.meta,
+                           "summary": f"{fig.layout.meta['summary']} Truces and ceasefires shaded: {shaded}."}
     return fig

@@ -253,7 +253,8 @@ def test_ceasefires_chart_shades_each_truce_and_labels_it():
     assert labels[2].startswith("<b>Ceasefire, from 10 Oct 2025</b>")
     assert fig.layout.title.text.startswith("Two truces ended in renewed fighting before the ceasefire of October 2025")
     text = describe(fig)
-    assert "Labelled on the chart: Truce, 24 Nov – 1 Dec 2023. Ended: Truce expires and fighting resumes." in text
+    assert "Labelled on the chart: Truce, 24 Nov – 1 Dec 2023. Ended: Truce expires and fighting resumes; " in text
+    assert "shaded: 24 Nov – 1 Dec 2023, 19 Jan – 18 Mar 2025 and from 10 Oct 2025." in text
     # a later start leaves out the truces before it
     later = gaza.ceasefires_chart(start="2025-06-01")
     assert len([s for s in later.layout.shapes if s.name == "truce"]) == 1
