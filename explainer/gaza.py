@@ -26,9 +26,18 @@ from explainer.ledger import claims_table, load_claims
 from explainer.sources import source_ids_of
 from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style, wrap_html
 from explainer.tables import load_table, split_list
+from explainer.timeline import events, format_event_date, timeline_chart
 
 # The claims of the article (chapter 00's ledger) about Gaza.
 GAZA_CLAIMS = ("S01-b", "S04-b")
+
+# The war's truces and ceasefires, each as the timeline events (data/events.csv) that open and
+# close it; None where the timeline records no end.
+TRUCES = (
+    ("Truce", "2023-11-24-gaza-truce-begins", "2023-12-01-gaza-truce-ends"),
+    ("Ceasefire", "2025-01-19-gaza-ceasefire", "2025-03-18-israel-resumes-strikes"),
+    ("Ceasefire", "2025-10-10-gaza-ceasefire", None),
+)
 
 # Casualty measures that count deaths in Gaza and can share one axis, in legend order.
 DEATH_MEASURES = (
@@ -37,6 +46,8 @@ DEATH_MEASURES = (
     "traumatic-injury deaths (estimated)",
     "killed (estimated)",
 )
+# One marker shape per series as well as one colour, so series stay apart where points overlap.
+SYMBOLS = ("circle", "square", "triangle-up", "star", "cross", "diamond", "triangle-down", "x")
 _DATE = "%-d %b %Y"
 
 
@@ -55,6 +66,11 @@ def _short(publisher: str) -> str:
     for marker in (" per ", " via "):
         publisher = publisher.split(marker)[0]
     return publisher
+
+
+def _sources(cell: str) -> str:
+    """A ``;``-separated cell of source ids as a reader reads it: ``"a, b"``."""
+    return ", ".join(split_list(cell))
 
 
 def _frame(data: pd.DataFrame | None, name: str, loader) -> pd.DataFrame:
@@ -117,7 +133,7 @@ def facts_table(subject: str | list[str] | None = None) -> pd.DataFrame:
             "Figure": [f"{_figure(v, q)}{'' if u == '%' else ' '}{u}" for v, q, u in zip(frame["value"], frame["qualifier"], frame["unit"])],
             "As of": [_as_of(d, p) for d, p in zip(frame["as_of"], frame["as_of_precision"])],
             "Publisher": frame["publisher"],
-            "source_ids": frame["source_ids"],
+            "Sources": frame["source_ids"].map(_sources),
         }
     ).reset_index(drop=True)
 
@@ -138,38 +154,89 @@ def governorates() -> pd.DataFrame:
             "As of": [_as_of(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
             "Publisher": rows["publisher"],
             "Note": rows["note"],
-            "source_ids": rows["source_ids"],
+            "Sources": rows["source_ids"].map(_sources),
         }
     ).reset_index(drop=True)
 
 
-def disagreements() -> pd.DataFrame:
-    """Figures for the same subject and measure that publishers state differently.
+# Measures of the Strip that do not change from one date to the next: two publishers giving
+# different values for them disagree, whatever the dates of their figures.
+FIXED_MEASURES = ("area", "length", "width")
 
-    One row per subject and measure with more than one distinct value: the values with their
-    publishers and dates, and the gap between the highest and the lowest as a share of the lowest.
-    """
-    frame = facts()
-    rows = []
+
+def _said(group: pd.DataFrame) -> str:
+    return "; ".join(
+        f"{p}: {_figure(v, q)} {u} ({_as_of(d, pr)})"
+        for p, v, q, u, d, pr in zip(group["publisher"], group["value"], group["qualifier"],
+                                      group["unit"], group["as_of"], group["as_of_precision"])
+    )
+
+
+def _cited(group: pd.DataFrame) -> str:
+    return ", ".join(dict.fromkeys(s for cell in group["source_ids"] for s in split_list(cell)))
+
+
+def _differing(frame: pd.DataFrame):
+    """(subject, measure, group) for every subject and measure stated with more than one value."""
     for (subject, measure), group in frame.groupby(["subject", "measure"], sort=True):
-        if group["value"].nunique() < 2:
+        if group["value"].nunique() >= 2:
+            yield subject, measure, group.sort_values(["as_of", "publisher"])
+
+
+def disagreements() -> pd.DataFrame:
+    """Where publishers give the same quantity different values for the same time.
+
+    A row is a subject and measure with more than one distinct value, where the values can be
+    compared: a measure that does not change over time (``FIXED_MEASURES``: area, length, width)
+    or figures that refer to the same date. ``Gap`` is the highest value's excess over the lowest,
+    as a share of the lowest. Figures of a changing quantity from different dates are not a
+    disagreement: :func:`ranges_across_dates` lists them.
+    """
+    rows = []
+    for subject, measure, group in _differing(facts()):
+        if measure in FIXED_MEASURES:
+            parts = [group]
+        else:
+            parts = [same_day for _, same_day in group.groupby("as_of") if same_day["value"].nunique() >= 2]
+        for part in parts:
+            low, high = part["value"].min(), part["value"].max()
+            rows.append(
+                {
+                    "Subject": subject,
+                    "Measure": measure,
+                    "What each publisher says": _said(part),
+                    "Gap": f"{(high - low) / low:.0%}",
+                    "Sources": _cited(part),
+                }
+            )
+    return pd.DataFrame(rows, columns=["Subject", "Measure", "What each publisher says", "Gap", "Sources"])
+
+
+def ranges_across_dates() -> pd.DataFrame:
+    """Figures of a quantity that changes over time (e.g. population) stated for different dates.
+
+    One row per subject and measure outside ``FIXED_MEASURES`` with more than one value and more
+    than one date: every figure with its publisher and date, oldest first, the lowest and highest
+    value and the dates they span. The spread mixes change over time with differences of method,
+    so no gap between publishers is computed.
+    """
+    rows = []
+    for subject, measure, group in _differing(facts()):
+        if measure in FIXED_MEASURES or group["as_of"].nunique() < 2:
             continue
-        group = group.sort_values(["as_of", "publisher"])
-        low, high = group["value"].min(), group["value"].max()
+        unit = group["unit"].iloc[0]
+        first, last = group.iloc[0], group.iloc[-1]
         rows.append(
             {
                 "Subject": subject,
                 "Measure": measure,
-                "What each publisher says": "; ".join(
-                    f"{p}: {_figure(v, q)} {u} ({_as_of(d, pr)})"
-                    for p, v, q, u, d, pr in zip(group["publisher"], group["value"], group["qualifier"],
-                                                  group["unit"], group["as_of"], group["as_of_precision"])
-                ),
-                "Gap": f"{(high - low) / low:.0%}",
-                "source_ids": ";".join(dict.fromkeys(s for cell in group["source_ids"] for s in split_list(cell))),
+                "Figures, oldest first": _said(group),
+                "Lowest to highest": f"{group['value'].min():,.0f} to {group['value'].max():,.0f} {unit}",
+                "Dates spanned": f"{_as_of(first['as_of'], first['as_of_precision'])} to {_as_of(last['as_of'], last['as_of_precision'])}",
+                "Sources": _cited(group),
             }
         )
-    return pd.DataFrame(rows, columns=["Subject", "Measure", "What each publisher says", "Gap", "source_ids"])
+    return pd.DataFrame(rows, columns=["Subject", "Measure", "Figures, oldest first", "Lowest to highest", "Dates spanned", "Sources"])
 
 
 def access_table() -> pd.DataFrame:
@@ -184,7 +251,7 @@ def access_table() -> pd.DataFrame:
             "Used for": frame["used_for"],
             "What the sources say": frame["as_stated"],
             "As of": frame["as_of"].map(_day),
-            "source_ids": frame["source_ids"],
+            "Sources": frame["source_ids"].map(_sources),
         }
     )
 
@@ -193,7 +260,10 @@ def aid_table(turkey_own: bool | None = None, measure: str | None = None) -> pd.
     """Aid figures for reading: publisher, whether it is Turkey's own figure, what is counted, the period.
 
     ``turkey_own=True`` keeps Turkey's own figures, ``False`` the others; ``measure`` keeps one
-    unit (e.g. ``"tonnes"``). Unknown values raise ``ValueError`` naming the argument.
+    unit (e.g. ``"tonnes"``). Unknown values raise ``ValueError`` naming the argument. The
+    "Turkey's own figure" column is shown only when the rows kept mix both kinds; when it would
+    be the same on every row, say so in the table's caption instead. A period whose end the
+    source does not state reads "from <start> (end not stated)".
     """
     frame = aid()
     if turkey_own is not None:
@@ -204,16 +274,26 @@ def aid_table(turkey_own: bool | None = None, measure: str | None = None) -> pd.
         if measure not in set(aid()["measure"]):
             raise ValueError(f"explainer: measure={measure!r} is not in gaza_aid; measures are {sorted(set(aid()['measure']))}")
         frame = frame[frame["measure"] == measure]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "Publisher": frame["publisher"],
             "Turkey's own figure": frame["turkey_own_figure"].map({True: "yes", False: "no"}),
             "Figure": [f"{_figure(v, q)} {m}" for v, q, m in zip(frame["value"], frame["qualifier"], frame["measure"])],
             "What is counted": frame["what_counted"],
-            "Period": [f"{_day(a)} – {_day(b)}" for a, b in zip(frame["period_start"], frame["period_end"])],
-            "source_ids": frame["source_ids"],
+            "Period": [_period(a, b) for a, b in zip(frame["period_start"], frame["period_end"])],
+            "Sources": frame["source_ids"].map(_sources),
         }
     ).reset_index(drop=True)
+    if table["Turkey's own figure"].nunique() < 2:
+        table = table.drop(columns="Turkey's own figure")
+    return table
+
+
+def _period(start, end) -> str:
+    """'12 Oct 2025 – 7 Dec 2025', or 'from 10 Oct 2025 (end not stated)' when ``end`` is missing."""
+    if pd.isna(end):
+        return f"from {_day(start)} (end not stated)"
+    return f"{_day(start)} – {_day(end)}"
 
 
 def casualties_table(where: str | None = None) -> pd.DataFrame:
@@ -236,7 +316,7 @@ def casualties_table(where: str | None = None) -> pd.DataFrame:
             "What is counted": frame["measure"],
             "Figure": figures,
             "Note": frame["note"],
-            "source_ids": frame["source_ids"],
+            "Sources": frame["source_ids"].map(_sources),
         }
     ).reset_index(drop=True)
 
@@ -244,9 +324,14 @@ def casualties_table(where: str | None = None) -> pd.DataFrame:
 def gaza_claims() -> pd.DataFrame:
     """The article's claims about Gaza from chapter 00's ledger (S01-b and S04-b), with their source ids."""
     table = claims_table()
-    table = table[table["Claim"].isin(GAZA_CLAIMS)].drop(columns="Sources")
-    ids = load_claims().set_index("claim_id")["source_ids"]
-    return table.assign(source_ids=table["Claim"].map(ids)).reset_index(drop=True)
+    return table[table["Claim"].isin(GAZA_CLAIMS)].reset_index(drop=True)
+
+
+def sources_cited() -> list[str]:
+    """Every source id cited by the chapter's tables: the Gaza claims, facts, crossings, aid and casualties."""
+    claims = load_claims()
+    frames = [claims[claims["claim_id"].isin(GAZA_CLAIMS)], facts(), access_points(), aid(), casualties()]
+    return list(dict.fromkeys(source for frame in frames for source in source_ids_of(frame)))
 
 
 def lancet_comparison() -> dict:
@@ -292,11 +377,32 @@ def print_lancet_comparison() -> None:
 # --- Figures --------------------------------------------------------------------------------
 
 
-def aid_comparison_chart(group: str = "ceasefire-trucks-2025", *, data: pd.DataFrame | None = None) -> go.Figure:
-    """Bars of the aid figures that count the same thing over the same period (one ``comparison_group``).
+def _the(name: str) -> str:
+    """A publisher's name as it reads inside a sentence: a name ending in a common noun takes
+    "the" ("the UN 2720 mechanism database", "the Hamas document"); a proper name ("COGAT
+    (Israel)", "WFP") does not."""
+    core = name.split(" (")[0].split()
+    return f"the {name}" if core and core[-1].islower() else name
 
-    Each bar is labelled with its publisher; a target (what an agreement required) is drawn in
-    grey beside the counts. The title states how far apart the highest and lowest counts are.
+
+def _span(start, end) -> str:
+    """A period as short as it reads clearly: '12 Oct – 7 Dec 2025', '5 Dec 2024 – 7 Jan 2025',
+    or 'from 10 Oct 2025, end not stated' when the source gives no end date."""
+    start = pd.Timestamp(start)
+    if pd.isna(end):
+        return f"from {_day(start)}, end not stated"
+    end = pd.Timestamp(end)
+    first = start.strftime("%-d %b") if start.year == end.year else _day(start)
+    return f"{first} – {_day(end)}"
+
+
+def aid_comparison_chart(group: str = "ceasefire-trucks-2025", *, data: pd.DataFrame | None = None) -> go.Figure:
+    """Bars of the aid figures that count the same thing over (about) the same period (one ``comparison_group``).
+
+    Each bar is labelled with its publisher and the exact period that publisher's figure covers
+    (publishers start and stop counting on different days); a target (what an agreement
+    required) is drawn in grey beside the counts. The title states how far apart the highest and
+    lowest counts are.
     """
     frame = _frame(data, "aid", aid)
     groups = sorted(set(frame["comparison_group"]) - {""})
@@ -313,71 +419,94 @@ def aid_comparison_chart(group: str = "ceasefire-trucks-2025", *, data: pd.DataF
         raise ValueError(f"explainer: comparison group {group!r} needs at least two counts to compare")
     top, bottom = counts.iloc[0], counts.iloc[-1]
     ratio = top["value"] / bottom["value"]
-    start, end = rows["period_start"].min(), rows["period_end"].max()
+    periods = [_span(a, b) for a, b in zip(rows["period_start"], rows["period_end"])]
     labels = [
         html.escape(f"{p}{' (target)' if k == 'target' else ''}{' — Turkey' + chr(39) + 's own figure' if t else ''}")
-        for p, k, t in zip(rows["publisher"], rows["figure_kind"], rows["turkey_own_figure"])
+        + "<br>" + html.escape(period)
+        for p, k, t, period in zip(rows["publisher"], rows["figure_kind"], rows["turkey_own_figure"], periods)
     ]
     plot = pd.DataFrame(
         {"label": labels, "value": rows["value"], "hover": [html.escape(text) for text in rows["what_counted"]]}
     )
-    title = f"{_short(top['publisher'])} counted about {ratio:.0f} times as many aid {measure} as {_short(bottom['publisher'])}"
-    subtitle = f"Aid {measure} into Gaza from the start of the ceasefire ({_day(start)}) to {_day(end)}, by who counts"
+    title = (f"{_short(top['publisher'])} counted about {ratio:.0f} times as many aid {measure} "
+             f"as {_the(_short(bottom['publisher']))}")
+    if len(set(periods)) == 1:
+        subtitle = f"Aid {measure} into Gaza, {periods[0]}, by who counts"
+    else:
+        subtitle = f"Aid {measure} into Gaza by who counts, each over the period its publisher states"
     if not targets.empty:
         subtitle += f"; every count is below the {targets.iloc[0]['value']:,.0f} the ceasefire terms required"
+
+    def stated(row, period):
+        return f"{row['value']:,.0f} ({row['publisher']}, {period})"
+
+    at = dict(zip(rows.index, periods))
     fig = bar_chart(
         plot, x="value", y="label", title=title, subtitle=subtitle,
         source_ids=source_ids_of(rows), x_title=f"Aid {measure} (number)", hover="hover",
         summary=(
-            f"From the start of the ceasefire to {_day(end)}, counts of aid {measure} range from "
-            f"{bottom['value']:,.0f} ({bottom['publisher']}) to {top['value']:,.0f} ({top['publisher']})"
-            + (f", against {targets.iloc[0]['value']:,.0f} required ({targets.iloc[0]['publisher']})." if not targets.empty else ".")
+            f"Counts of aid {measure} range from {stated(bottom, at[bottom.name])} to {stated(top, at[top.name])}"
+            + (f", against {stated(targets.iloc[0], at[targets.index[0]])} required." if not targets.empty else ".")
         ),
     )
     fig.data[0].marker.color = [
         MUTED if kind == "target" else OKABE_ITO["orange"] if own else PALETTE[0]
         for kind, own in zip(rows["figure_kind"], rows["turkey_own_figure"])
     ]
-    fig.data[0].texttemplate = "%{x:,.0f}"
+    fig.data[0].text = [_figure(v, q) for v, q in zip(rows["value"], rows["qualifier"])]
     fig.data[0].name = f"Aid {measure}"
-    fig.update_layout(height=160 + 60 * len(rows), margin={"r": 70})
+    fig.update_layout(height=170 + 70 * len(rows), margin={"r": 70})
     return fig
 
 
 def turkey_aid_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
-    """Turkey's own running total of aid tonnes sent to Gaza, one bar per announcement.
+    """Turkey's own totals of aid tonnes sent to Gaza since 7 October 2023, one bar per total.
 
-    Only rows with ``turkey_own_figure`` true and comparison group ``turkey-tonnes`` are drawn;
-    each bar is labelled with the publisher and the date the total runs to, oldest on top.
+    Only rows with ``turkey_own_figure`` true and comparison group ``turkey-tonnes`` are drawn,
+    oldest on top. The totals count different things (one includes flour delivered with UNRWA
+    and goods bought locally, another only what went by ship and plane), so they are not one
+    running series: each bar is labelled with its publisher and end date, and the chart writes
+    under each bar what that total counts.
     """
     frame = _frame(data, "aid", aid)
     rows = frame[(frame["comparison_group"] == "turkey-tonnes") & frame["turkey_own_figure"].astype(bool)]
     if rows.empty:
         raise ValueError("explainer: no rows with comparison_group 'turkey-tonnes' and turkey_own_figure true in the aid data")
     rows = rows.sort_values("period_end").reset_index(drop=True)
-    first, last = rows.iloc[0], rows.iloc[-1]
+    last = rows.iloc[-1]
     plot = pd.DataFrame(
         {
-            "label": [html.escape(f"{p}, to {_day(d)}") for p, d in zip(rows["publisher"], rows["period_end"])],
+            "label": [html.escape(f"{p}") + "<br>" + html.escape(f"total to {_day(d)}")
+                      for p, d in zip(rows["publisher"], rows["period_end"])],
             "value": rows["value"],
             "hover": [html.escape(text) for text in rows["what_counted"]],
         }
     )
+    totals = "; ".join(
+        f"{_figure(v, q)} tonnes by {_day(d)} ({w})"
+        for v, q, d, w in zip(rows["value"], rows["qualifier"], rows["period_end"], rows["what_counted"])
+    )
     fig = bar_chart(
         plot, x="value", y="label", hover="hover", source_ids=source_ids_of(rows),
         title=f"Turkey says its aid to Gaza reached {last['value']:,.0f} tonnes by {_day(last['period_end'])}",
-        subtitle="Running total since 7 October 2023, as Turkey's AFAD and Red Crescent report it (Turkey's own figures)",
-        x_title="Aid sent (tonnes, cumulative)", y_title="Announcement",
-        summary=(
-            f"Turkey's own running total of aid to Gaza rose from {_figure(first['value'], first['qualifier'])} "
-            f"tonnes by {_day(first['period_end'])} to {last['value']:,.0f} tonnes by {_day(last['period_end'])}."
-        ),
+        subtitle=("Turkey's own totals since 7 October 2023 (AFAD, Turkish Red Crescent). "
+                  "Each counts different things: read the note under each bar"),
+        x_title="Aid Turkey says it sent since 7 Oct 2023 (tonnes)",
+        summary=f"Turkey's own totals of aid to Gaza, which count different things: {totals}.",
     )
     bar = fig.data[0]
     bar.marker.color = OKABE_ITO["orange"]
     bar.text = [_figure(v, q) for v, q in zip(rows["value"], rows["qualifier"])]
     bar.name = "Turkey's own figure (tonnes)"
-    fig.update_layout(height=160 + 70 * len(rows), margin={"r": 110})
+    bar.width = 0.45
+    bar.offset = -0.45
+    for label, counted in zip(plot["label"], rows["what_counted"]):
+        fig.add_annotation(
+            x=0, xref="x", xanchor="left", y=label, yref="y", yanchor="top", yshift=-2,
+            text=wrap_html("Counts: " + html.escape(counted), 95), showarrow=False, align="left",
+            font={"size": 11, "color": "#444444"}, name="what-counted",
+        )
+    fig.update_layout(height=170 + 105 * len(rows), margin={"r": 110})
     _narrow_source_line(fig, width=105)
     return fig
 
@@ -406,6 +535,7 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
     rows = rows.sort_values(["as_of", "casualty_id"])
     fig = go.Figure()
     colours = iter(PALETTE)
+    symbols = iter(SYMBOLS)
     keys = list(dict.fromkeys(zip(rows["publisher"], rows["measure"])))
     for publisher, measure in keys:
         part = rows[(rows["publisher"] == publisher) & (rows["measure"] == measure)]
@@ -425,7 +555,7 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
                 text=texts,
                 hovertext=[f"<b>{html.escape(publisher)}</b><br>{t}<br>{html.escape(n)}" for t, n in zip(texts, part["note"])],
                 hoverinfo="text",
-                marker={"size": 9, "color": next(colours)},
+                marker={"size": 10, "color": next(colours), "symbol": next(symbols), "line": {"color": "white", "width": 1}},
                 error_y=(
                     {"type": "data", "symmetric": False,
                      "array": (part["high"] - part["value"]).fillna(0).tolist(),
@@ -441,6 +571,9 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
         newest_israeli = israeli.iloc[-1]
         title = (f"An Israeli estimate of {_figure(newest_israeli['value'], newest_israeli['qualifier'])} came close to "
                  f"the Gaza ministry's {latest['value']:,.0f}")
+        # The two figures the title compares sit almost on top of each other: write both on the chart.
+        _label_point(fig, latest, ay=-55)
+        _label_point(fig, newest_israeli, ay=110)
     else:
         title = f"The Gaza ministry's count reached {latest['value']:,.0f} by {_day(latest['as_of'])}"
     apply_house_style(
@@ -460,7 +593,107 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
         "summary": (
             f"{len(rows)} figures from {len(keys)} publisher series, {_day(rows['as_of'].min())} to "
             f"{_day(rows['as_of'].max())}; the Gaza Ministry of Health's newest count is {latest['value']:,.0f} "
-            f"({_day(latest['as_of'])})."
+            f"({_day(latest['as_of'])})"
+            + (f", and {newest_israeli['publisher']} estimated {_figure(newest_israeli['value'], newest_israeli['qualifier'])} "
+               f"({_as_of(newest_israeli['as_of'], newest_israeli['as_of_precision'])}); both are labelled on the chart."
+               if not israeli.empty else ".")
         ),
     }
+    return fig
+
+
+def _label_point(fig: go.Figure, row: pd.Series, ay: int) -> None:
+    """Write a figure's publisher, value and date beside its point, with a leader line ``ay`` px long."""
+    fig.add_annotation(
+        x=pd.Timestamp(row["as_of"]).strftime("%Y-%m-%d"), y=row["value"],
+        text=(f"<b>{html.escape(row['publisher'])}</b><br>"
+              f"{html.escape(_figure(row['value'], row['qualifier']))} ({html.escape(_as_of(row['as_of'], row['as_of_precision']))})"),
+        showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#555555", ax=-40, ay=ay,
+        xanchor="right", align="right", font={"size": 11}, bgcolor="rgba(255,255,255,0.9)", name="value-label",
+    )
+
+
+# --- The truces on the timeline ------------------------------------------------------------
+
+
+def truces() -> pd.DataFrame:
+    """The truces and ceasefires of ``TRUCES`` with the dates of their opening and closing events.
+
+    Columns: ``name``, ``start``, ``end`` (NaT when the timeline records no end), ``start_event``,
+    ``end_event``, ``ended_by`` (the closing event's title, empty when open) and ``source_ids``
+    (the two events' sources). Dates come from ``data/events.csv``, so they carry its sources.
+    """
+    table = events().set_index("event_id")
+    rows = []
+    for name, opening, closing in TRUCES:
+        for event_id in (opening, closing):
+            if event_id is not None and event_id not in table.index:
+                raise ValueError(f"explainer: TRUCES names event {event_id!r}, which is not in data/events.csv")
+        first = table.loc[opening]
+        last = table.loc[closing] if closing else None
+        if last is not None and last["date"] < first["date"]:
+            raise ValueError(f"explainer: truce {opening!r} ends ({closing!r}) before it begins")
+        rows.append(
+            {
+                "name": name,
+                "start": first["date"],
+                "end": last["date"] if last is not None else pd.NaT,
+                "start_event": opening,
+                "end_event": closing or "",
+                "ended_by": last["title"] if last is not None else "",
+                "source_ids": ";".join(dict.fromkeys(
+                    split_list(first["source_ids"]) + (split_list(last["source_ids"]) if last is not None else []))),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+_COUNT_WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five"}
+
+
+def ceasefires_chart(start="2023-10-01", *, title: str | None = None) -> go.Figure:
+    """The Gaza war and the Trump–Erdoğan calls on the shared timeline, with the truces shaded.
+
+    Each truce or ceasefire of :func:`truces` is a shaded band from its first to its last day
+    (an open one runs to the timeline's newest event) labelled on the chart with its dates and the
+    event that ended it. ``start`` is the first date shown (``'YYYY-MM-DD'``). The default title
+    counts the truces that ended before the newest one began.
+    """
+    periods = truces()
+    ended = periods[periods["end"].notna()]
+    newest = periods.iloc[-1]
+    if title is None:
+        count = len(ended)
+        title = (f"{_COUNT_WORDS.get(count, str(count))} truce{'s' if count != 1 else ''} ended in renewed fighting "
+                 f"before the ceasefire of {newest['start']:%B %Y}")
+    fig = timeline_chart(topics=["gaza", "the-call"], start=start, title=title)
+    shown = events(["gaza", "the-call"], start=start)
+    first_day, last_day = shown["date"].min(), shown["date"].max()
+    middle = first_day + (last_day - first_day) / 2
+    described = []
+    for row in periods.itertuples(index=False):
+        if row.start > last_day or (pd.notna(row.end) and row.end < first_day):
+            continue
+        until = row.end if pd.notna(row.end) else last_day
+        span = _span(row.start, row.end) if pd.notna(row.end) else f"from {_day(row.start)}"
+        fig.add_vrect(
+            x0=row.start.strftime("%Y-%m-%d"), x1=until.strftime("%Y-%m-%d"),
+            fillcolor=OKABE_ITO["sky"], opacity=0.25, line_width=0, layer="below", name="truce",
+        )
+        ending = f"Ended: {row.ended_by}" if row.ended_by else f"No end recorded on the timeline (to {_day(last_day)})"
+        text = f"{row.name}, {span}"
+        left = row.start < middle
+        fig.add_annotation(
+            x=(row.start if left else until).strftime("%Y-%m-%d"), y=0.64 if len(described) % 2 == 0 else 0.36, yref="paper",
+            xanchor="left" if left else "right", yanchor="middle", align="left" if left else "right",
+            text=f"<b>{html.escape(text)}</b><br>{html.escape(ending)}", hovertext=html.escape(f"{text}. {ending}"),
+            showarrow=False, font={"size": 11}, bgcolor="rgba(255,255,255,0.85)", name="event-label",
+        )
+        described.append(span)
+    fig.layout.title.text = fig.layout.title.text.replace("</sup>", ". Shaded: truces and ceasefires</sup>")
+    fig.update_layout(height=440)
+    shaded = ", ".join(described[:-1]) + (" and " if len(described) > 1 else "") + described[-1] if described else ""
+    if shaded:
+        fig.layout.meta = {**fig.layout.meta,
+                           "summary": f"{fig.layout.meta['summary']} Truces and ceasefires shaded: {shaded}."}
     return fig
