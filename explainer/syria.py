@@ -265,7 +265,18 @@ def register_change(start, end) -> dict:
     }
 
 
-def register_change_sentence(start, end) -> str:
+class Sentence(str):
+    """A sentence for the reader: shown as a wrapped paragraph in a notebook, as plain text
+    (without quotes) elsewhere."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(str(self))}</p>"
+
+
+def register_change_sentence(start, end) -> Sentence:
     """:func:`register_change` as one sentence a reader can quote, with the figures' dates as
     precisely as the sources give them."""
     change = register_change(start, end)
@@ -279,7 +290,7 @@ def register_change_sentence(start, end) -> str:
     else:
         share = abs(change["change"]) / change["from_value"] * 100
         movement = f"{'fell' if change['change'] < 0 else 'rose'} by {abs(change['change']):,} people ({share:.0f}%)"
-    return (
+    return Sentence(
         f"The Turkish government's count of Syrians under temporary protection {movement}, "
         f"from {change['from_value']:,} ({first_when}) to {change['to_value']:,} ({last_when})."
     )
@@ -499,7 +510,7 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         for before, after in zip(rows.iloc[:-1].itertuples(), rows.iloc[1:].itertuples()):
             gap = (after.date - before.date).days > GAP_DAYS
             fig.add_shape(
-                type="line", xref="x", yref="y", layer="below",
+                type="line", xref="x", yref="y", layer="between",
                 x0=before.date.strftime("%Y-%m-%d"), y0=int(before.value),
                 x1=after.date.strftime("%Y-%m-%d"), y1=int(after.value),
                 line={"color": style["colour"], "width": 1.5 if gap else 2, "dash": "dot" if gap else "solid"},
@@ -508,12 +519,13 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     joined = frame[frame["measure"].map(lambda measure: RETURN_MEASURES[measure]["mode"] != "markers")]
     spans = gaps(joined)
     if not spans.empty:
-        first = spans.iloc[0]
-        middle = first["start"] + (first["end"] - first["start"]) / 2
+        # point at the highest gap from the empty space above it
+        top = spans.loc[(spans["start_value"] + spans["end_value"]).idxmax()]
+        middle = top["start"] + (top["end"] - top["start"]) / 2
         fig.add_annotation(
-            x=middle.strftime("%Y-%m-%d"), y=(first["start_value"] + first["end_value"]) / 2,
-            text="dotted: no figure in our<br>sources in between",
-            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#666", ax=-40, ay=-46,
+            x=middle.strftime("%Y-%m-%d"), y=(top["start_value"] + top["end_value"]) / 2,
+            text="dotted lines: no figure in<br>our sources in between",
+            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#666", ax=-50, ay=-100,
             font={"size": 11, "color": "#444"}, bgcolor="white", align="left", name="gap-label",
         )
     parts = []

@@ -1,3 +1,5 @@
+import html
+
 import pandas as pd
 import pytest
 
@@ -262,6 +264,8 @@ def test_register_change_sentence_states_the_figures_with_separators():
     assert f"by {abs(change['change']):,} people" in sentence
     assert ("fell" if change["change"] < 0 else "rose") in sentence
     assert "14 Dec 2024" in sentence and "{" not in sentence
+    assert repr(sentence) == str(sentence)  # shown without quotes
+    assert sentence._repr_html_() == "<p>" + html.escape(sentence) + "</p>"
 
 
 def test_figure_label_adds_separators_and_unit():
