@@ -541,7 +541,7 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     if title is None and abroad is not None and turkiye is not None:
         lead = figure_label(abroad["value"], abroad["qualifier"])
         title = (
-            f"{lead[0].upper()}{lead[1:]} refugee returns by {when(abroad['date'], abroad['date_precision'])} (UNHCR); "
+            f"{lead[0].upper()}{lead[1:]} returns by {when(abroad['date'], abroad['date_precision'])} (UNHCR); "
             f"{figure_label(turkiye['value'], turkiye['qualifier'])} from Türkiye by "
             f"{when(turkiye['date'], turkiye['date_precision'])} (Turkish government)"
         )
@@ -549,8 +549,8 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         fig,
         title=title or "Returns to Syria since 8 December 2024, by publisher",
         subtitle=(
-            "Cumulative returns to Syria since 8 Dec 2024, as each publisher counts them (the counts cover different countries). "
-            "Dotted lines: gaps of over three months without a figure"
+            "Refugee returns to Syria since 8 Dec 2024, cumulative, as each publisher counts them (from different countries). "
+            "Dotted: over three months with no figure"
         ),
         height=540,
         source_offset=130,
@@ -630,7 +630,7 @@ def sanctions_timeline_chart(
             x=stop.strftime("%Y-%m-%d"), y=html.escape(row.short_name), xanchor="right", yanchor="bottom", yshift=7,
             text=(f"in force when last checked, {row.status_as_of:%-d %b %Y} \u25b8" if still else f"ended {row.ended:%-d %b %Y}"),
             showarrow=False, font={"size": 11, "color": active_colour if still else lifted_colour},
-            name="bar-end-label",
+            bgcolor="rgba(255,255,255,0.85)", name="bar-end-label",
         )
         fig.add_trace(
             go.Scatter(
