@@ -51,6 +51,14 @@ RETURN_MEASURES = {
         "mode": "markers",
     },
 }
+MEASURE_NAMES = {
+    "syrians-under-temporary-protection": "Syrians under temporary protection in Turkey",
+    "returns-from-turkiye-since-fall-of-assad": "Returns from Türkiye since 8 Dec 2024",
+    "returns-from-abroad-since-fall-of-assad": "Refugee returns from all neighbouring countries since 8 Dec 2024",
+    "returns-from-turkiye-monitored-by-unhcr": "Returns from Türkiye that UNHCR monitored, since 8 Dec 2024",
+}
+GAP_DAYS = 92
+"""Figures further apart than this (about three months) are joined by a dotted line, marked as a gap."""
 _DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y", "approximate": "c. %-d %b %Y"}
 MAX_SOURCES_IN_LINE = 4
 
@@ -91,10 +99,20 @@ def turkish_operations() -> pd.DataFrame:
 # --- formatting ------------------------------------------------------------------------------
 
 
-def figure_label(value, qualifier: str = "") -> str:
-    """A figure as its publisher worded it: ``figure_label(3600000, "almost")`` is 'almost 3,600,000'."""
+def figure_label(value, qualifier: str = "", unit: str = "") -> str:
+    """A figure as its publisher worded it, with thousands separators and an optional unit:
+    ``figure_label(3600000, "almost", "people")`` is 'almost 3,600,000 people'."""
     text = f"{int(value):,}"
-    return f"{qualifier} {text}" if qualifier else text
+    text = f"{qualifier} {text}" if qualifier else text
+    return f"{text} {unit}" if unit else text
+
+
+def measure_name(measure: str) -> str:
+    """The reader's name for a measure key of the data ('syrians-under-temporary-protection' ->
+    'Syrians under temporary protection in Turkey')."""
+    if measure not in MEASURE_NAMES:
+        raise ValueError(f"explainer: measure {measure!r} is not one of {list(MEASURE_NAMES)}")
+    return MEASURE_NAMES[measure]
 
 
 def when(date: pd.Timestamp, precision: str) -> str:
@@ -136,6 +154,11 @@ def _source_arguments(frame: pd.DataFrame, table: str) -> dict:
 # --- reader tables ---------------------------------------------------------------------------
 
 
+def _sources_cell(cell: str) -> str:
+    """A ``;``-separated source_ids cell as the reader sees it: ids joined with ', '."""
+    return ", ".join(split_list(cell))
+
+
 def refugees_table() -> pd.DataFrame:
     """The refugee figures as a reader reads them: when, whose figure, the figure, who said it."""
     frame = refugees()
@@ -143,9 +166,9 @@ def refugees_table() -> pd.DataFrame:
         {
             "As of": [when(row.date, row.date_precision) for row in frame.itertuples()],
             "Publisher": frame["publisher"],
-            "Syrians under temporary protection": [figure_label(v, q) for v, q in zip(frame["value"], frame["qualifier"])],
+            "Syrians under temporary protection (people)": [figure_label(v, q) for v, q in zip(frame["value"], frame["qualifier"])],
             "Reported by": frame["reported_by"],
-            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": frame["source_ids"].map(_sources_cell),
         }
     )
 
@@ -157,21 +180,20 @@ def returns_table() -> pd.DataFrame:
         {
             "As of": [when(row.date, row.date_precision) for row in frame.itertuples()],
             "What it counts": frame["measure"].map(lambda measure: RETURN_MEASURES[measure]["label"]),
-            "Returns since 8 Dec 2024": [figure_label(v, q) for v, q in zip(frame["value"], frame["qualifier"])],
+            "Returns since 8 Dec 2024 (people)": [figure_label(v, q) for v, q in zip(frame["value"], frame["qualifier"])],
             "Reported by": frame["reported_by"],
-            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": frame["source_ids"].map(_sources_cell),
         }
     )
-
-
-def _sources_cell(cell: str) -> str:
-    return ", ".join(split_list(cell))
 
 
 def governorates_table() -> pd.DataFrame:
     """The governorates as a reader reads them."""
     frame = governorates()
     return pd.DataFrame({"Governorate": frame["governorate"], "Note": frame["note"], "Sources": frame["source_ids"].map(_sources_cell)})
+
+
+CROSSINGS_CONTROL_COLUMN = "Syrian side held by, Sep 2017 (out of date)"
 
 
 def crossings_table() -> pd.DataFrame:
@@ -182,7 +204,7 @@ def crossings_table() -> pd.DataFrame:
             "Syrian side": frame["syrian_side"],
             "Turkish side": frame["turkish_side"],
             "Turkish province": frame["turkish_province"].replace("", "not given in our sources"),
-            "Syrian side held by (Sep 2017)": frame["held_on_syrian_side_sep_2017"],
+            CROSSINGS_CONTROL_COLUMN: frame["held_on_syrian_side_sep_2017"],
             "Note": frame["note"],
             "Sources": frame["source_ids"].map(_sources_cell),
         }
@@ -213,10 +235,10 @@ def latest_figures() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Publisher": latest["publisher"],
-            "Measure": latest["measure"],
-            "Newest figure": [figure_label(v, q) for v, q in zip(latest["value"], latest["qualifier"])],
+            "What it counts": latest["measure"].map(measure_name),
+            "Newest figure": [figure_label(v, q, "people") for v, q in zip(latest["value"], latest["qualifier"])],
             "As of": [when(row.date, row.date_precision) for row in latest.itertuples()],
-            "Sources": latest["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": latest["source_ids"].map(_sources_cell),
         }
     ).reset_index(drop=True)
 
@@ -243,6 +265,37 @@ def register_change(start, end) -> dict:
     }
 
 
+class Sentence(str):
+    """A sentence for the reader: shown as a wrapped paragraph in a notebook, as plain text
+    (without quotes) elsewhere."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(str(self))}</p>"
+
+
+def register_change_sentence(start, end) -> Sentence:
+    """:func:`register_change` as one sentence a reader can quote, with the figures' dates as
+    precisely as the sources give them."""
+    change = register_change(start, end)
+    government = refugees()
+    government = government[government["publisher"] == TURKISH_GOVERNMENT].set_index("date")
+    first, last = pd.Timestamp(change["from"]), pd.Timestamp(change["to"])
+    first_when = when(first, government.loc[first, "date_precision"])
+    last_when = when(last, government.loc[last, "date_precision"])
+    if change["change"] == 0:
+        movement = "did not change"
+    else:
+        share = abs(change["change"]) / change["from_value"] * 100
+        movement = f"{'fell' if change['change'] < 0 else 'rose'} by {abs(change['change']):,} people ({share:.0f}%)"
+    return Sentence(
+        f"The Turkish government's count of Syrians under temporary protection {movement}, "
+        f"from {change['from_value']:,} ({first_when}) to {change['to_value']:,} ({last_when})."
+    )
+
+
 def call_claims() -> pd.DataFrame:
     """The claims of the article this chapter checks (S05-a and S05-b), from the claims ledger."""
     from explainer.ledger import claims_table
@@ -265,7 +318,7 @@ def sanctions_table(role: str | None = None) -> pd.DataFrame:
             "Issued by": frame["issued_by"],
             "What it did": frame["what_it_did"],
             "Status": [f"{row.status} (as of {row.status_as_of:%-d %b %Y})" for row in frame.itertuples()],
-            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": frame["source_ids"].map(_sources_cell),
         }
     ).reset_index(drop=True)
 
@@ -310,6 +363,10 @@ def sanctions_on(date=CALL_DATE) -> pd.DataFrame:
 # --- charts ----------------------------------------------------------------------------------
 
 
+REFUGEE_AXIS_TITLE = "People"
+RETURNS_AXIS_TITLE = "Returns, cumulative (people)"
+
+
 def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None) -> go.Figure:
     """Syrians under temporary protection in Turkey over time, one line per publisher.
 
@@ -328,7 +385,7 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         rows = frame[frame["publisher"] == publisher]
         if rows.empty:
             continue
-        labels = [f"{when(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier)}" for row in rows.itertuples()]
+        labels = [f"{when(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier, 'people')}" for row in rows.itertuples()]
         fig.add_trace(
             go.Scatter(
                 x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
@@ -353,22 +410,21 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         last = government.iloc[-1]
         drop = (peak["value"] - last["value"]) / peak["value"] * 100
         default_title = (
-            f"Turkey's register of Syrians under temporary protection fell {drop:.0f}% from "
-            f"{int(peak['value']):,} ({when(peak['date'], peak['date_precision'])}) to "
-            f"{int(last['value']):,} ({when(last['date'], last['date_precision'])})"
+            f"Turkey's register of Syrians fell {drop:.0f}%, from {int(peak['value']):,} "
+            f"({when(peak['date'], peak['date_precision'])}) to {int(last['value']):,} ({when(last['date'], last['date_precision'])})"
         )
         summary_parts.append(
-            f"The Turkish government's count peaks at {int(peak['value']):,} ({when(peak['date'], peak['date_precision'])}) "
-            f"and falls to {int(last['value']):,} ({when(last['date'], last['date_precision'])})"
+            f"The Turkish government's count peaks at {int(peak['value']):,} people ({when(peak['date'], peak['date_precision'])}) "
+            f"and falls to {int(last['value']):,} people ({when(last['date'], last['date_precision'])})"
         )
     else:
         default_title = "Syrians under temporary protection in Turkey, by publisher"
     unhcr = frame[frame["publisher"] == UNHCR]
     if not unhcr.empty:
         summary_parts.append(
-            f"UNHCR's rounded figures run from {figure_label(unhcr.iloc[0]['value'], unhcr.iloc[0]['qualifier'])} "
+            f"UNHCR's rounded figures run from {figure_label(unhcr.iloc[0]['value'], unhcr.iloc[0]['qualifier'], 'people')} "
             f"({when(unhcr.iloc[0]['date'], unhcr.iloc[0]['date_precision'])}) to "
-            f"{figure_label(unhcr.iloc[-1]['value'], unhcr.iloc[-1]['qualifier'])} "
+            f"{figure_label(unhcr.iloc[-1]['value'], unhcr.iloc[-1]['qualifier'], 'people')} "
             f"({when(unhcr.iloc[-1]['date'], unhcr.iloc[-1]['date_precision'])})"
         )
     fig.add_vline(x=FALL_OF_ASSAD.strftime("%Y-%m-%d"), line={"color": "#444", "dash": "dot", "width": 1})
@@ -379,22 +435,44 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     apply_house_style(
         fig,
         title=title or default_title,
-        subtitle="Syrians under temporary protection in Turkey, as each publisher reported them (UNHCR's figures are rounded restatements)",
+        subtitle="Syrians under temporary protection in Turkey, as each publisher reported them (UNHCR's figures are rounded restatements of the register)",
         height=500,
         source_offset=110,
         **_source_arguments(frame, "syrian_refugees_turkey"),
     )
     fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.16, "yanchor": "top"}, hovermode="closest")
     fig.update_xaxes(type="date", title_text="Date the figure refers to", gridcolor="#EEEEEE")
-    fig.update_yaxes(title_text="Syrians under temporary protection (people)", gridcolor="#EEEEEE", rangemode="tozero", tickformat=",")
+    fig.update_yaxes(title_text=REFUGEE_AXIS_TITLE, gridcolor="#EEEEEE", rangemode="tozero", tickformat=",")
     fig.layout.meta = {**fig.layout.meta, "summary": "; ".join(summary_parts) + "."}
     return fig
+
+
+def gaps(frame: pd.DataFrame, days: int = GAP_DAYS) -> pd.DataFrame:
+    """Pairs of consecutive figures of the same measure more than ``days`` apart: spans with no
+    figure in the table. Columns: measure, start, end, start_value, end_value, days."""
+    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
+        raise ValueError(f"explainer: days must be a positive whole number, got {days!r}")
+    _require(frame, ["date", "measure", "value"])
+    rows = []
+    for measure, series in frame.sort_values("date").groupby("measure", sort=False):
+        for before, after in zip(series.iloc[:-1].itertuples(), series.iloc[1:].itertuples()):
+            span = (after.date - before.date).days
+            if span > days:
+                rows.append({"measure": measure, "start": before.date, "end": after.date,
+                             "start_value": int(before.value), "end_value": int(after.value), "days": span})
+    return pd.DataFrame(rows, columns=["measure", "start", "end", "start_value", "end_value", "days"])
 
 
 def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None) -> go.Figure:
     """Cumulative returns to Syria since 8 December 2024: Turkey's count of returns from Türkiye,
     UNHCR's count of refugee returns from all neighbouring countries, and the Türkiye returns
-    UNHCR monitored itself, each trace named by publisher and measure."""
+    UNHCR monitored itself, each trace named by publisher and measure.
+
+    Each published figure is a marker. Figures at most ``GAP_DAYS`` apart are joined by a solid
+    line; longer spans with no figure in the table (such as the months around the call) are
+    joined by a thin dotted line, labelled on the chart as a gap, so no line suggests a value
+    that was not published.
+    """
     frame = returns() if frame is None else frame
     _require(frame, ["date", "date_precision", "publisher", "measure", "value", "qualifier", "reported_by", "source_ids"])
     unknown = sorted(set(frame["measure"]) - set(RETURN_MEASURES))
@@ -408,16 +486,16 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         if rows.empty:
             continue
         latest[measure] = rows.iloc[-1]
-        labels = [f"{when(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier)}" for row in rows.itertuples()]
+        labels = [f"{when(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier, 'people')}" for row in rows.itertuples()]
+        single = style["mode"] == "markers"
         fig.add_trace(
             go.Scatter(
                 x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
                 y=[int(value) for value in rows["value"]],
-                mode=style["mode"],
+                mode="markers",
                 name=html.escape(style["label"]),
-                line={"color": style["colour"], "width": 2},
-                marker={"color": style["colour"], "size": 9 if style["mode"] == "markers" else 7,
-                        "symbol": "square" if style["mode"] == "markers" else "circle"},
+                marker={"color": style["colour"], "size": 10 if single else 8, "symbol": "square" if single else "circle",
+                        "line": {"color": "white", "width": 1}},
                 text=[html.escape(label) for label in labels],
                 hovertext=[
                     f"<b>{html.escape(style['label'])}</b><br>{html.escape(label)}<br>{html.escape(row.reported_by)}"
@@ -427,22 +505,54 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
                 hoverinfo="text",
             )
         )
+        if single:
+            continue
+        for before, after in zip(rows.iloc[:-1].itertuples(), rows.iloc[1:].itertuples()):
+            gap = (after.date - before.date).days > GAP_DAYS
+            fig.add_shape(
+                type="line", xref="x", yref="y", layer="between",
+                x0=before.date.strftime("%Y-%m-%d"), y0=int(before.value),
+                x1=after.date.strftime("%Y-%m-%d"), y1=int(after.value),
+                line={"color": style["colour"], "width": 1.5 if gap else 2, "dash": "dot" if gap else "solid"},
+                name=f"{'gap' if gap else 'line'}:{measure}",
+            )
+    joined = frame[frame["measure"].map(lambda measure: RETURN_MEASURES[measure]["mode"] != "markers")]
+    spans = gaps(joined)
+    if not spans.empty:
+        # point at the highest gap from the empty space above it
+        top = spans.loc[(spans["start_value"] + spans["end_value"]).idxmax()]
+        middle = top["start"] + (top["end"] - top["start"]) / 2
+        fig.add_annotation(
+            x=middle.strftime("%Y-%m-%d"), y=(top["start_value"] + top["end_value"]) / 2,
+            text="dotted lines: no figure in<br>our sources in between",
+            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#666", ax=-50, ay=-100,
+            font={"size": 11, "color": "#444"}, bgcolor="white", align="left", name="gap-label",
+        )
     parts = []
     for measure, row in latest.items():
-        parts.append(f"{RETURN_MEASURES[measure]['label']}: {figure_label(row['value'], row['qualifier'])} by {when(row['date'], row['date_precision'])}")
+        parts.append(f"{RETURN_MEASURES[measure]['label']}: {figure_label(row['value'], row['qualifier'], 'people')} by {when(row['date'], row['date_precision'])}")
+    gap_text = "; ".join(
+        f"{RETURN_MEASURES[span.measure]['label'].split(':')[0]}, {when(span.start, _precision(joined, span.measure, span.start))} "
+        f"to {when(span.end, _precision(joined, span.measure, span.end))}"
+        for span in spans.itertuples()
+    )
     abroad = latest.get("returns-from-abroad-since-fall-of-assad")
     turkiye = latest.get("returns-from-turkiye-since-fall-of-assad")
     if title is None and abroad is not None and turkiye is not None:
+        lead = figure_label(abroad["value"], abroad["qualifier"])
         title = (
-            f"UNHCR counted {figure_label(abroad['value'], abroad['qualifier'])} refugee returns to Syria by "
-            f"{when(abroad['date'], abroad['date_precision'])}; Turkey reported "
-            f"{figure_label(turkiye['value'], turkiye['qualifier'])} from Türkiye alone by {when(turkiye['date'], turkiye['date_precision'])}"
+            f"{lead[0].upper()}{lead[1:]} returns by {when(abroad['date'], abroad['date_precision'])} (UNHCR); "
+            f"{figure_label(turkiye['value'], turkiye['qualifier'])} from Türkiye by "
+            f"{when(turkiye['date'], turkiye['date_precision'])} (Turkish government)"
         )
     apply_house_style(
         fig,
         title=title or "Returns to Syria since 8 December 2024, by publisher",
-        subtitle="Cumulative returns since the fall of the Assad government, as each publisher counts them; the counts cover different countries",
-        height=520,
+        subtitle=(
+            "Refugee returns to Syria since 8 Dec 2024, cumulative, as each publisher counts them (from different countries). "
+            "Dotted: over three months with no figure"
+        ),
+        height=540,
         source_offset=130,
         **_source_arguments(frame, "syria_returns"),
     )
@@ -453,9 +563,23 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     )
     fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.16, "yanchor": "top"}, hovermode="closest")
     fig.update_xaxes(type="date", title_text="Date of the count", gridcolor="#EEEEEE")
-    fig.update_yaxes(title_text="Returns since 8 Dec 2024 (people, cumulative)", gridcolor="#EEEEEE", rangemode="tozero", tickformat=",")
-    fig.layout.meta = {**fig.layout.meta, "summary": "Newest figures: " + "; ".join(parts) + "."}
+    fig.update_yaxes(title_text=RETURNS_AXIS_TITLE, gridcolor="#EEEEEE", rangemode="tozero", tickformat=",")
+    summary = "Newest figures: " + "; ".join(parts) + "."
+    if gap_text:
+        summary += (
+            f" Markers are published figures; dotted lines join figures more than three months apart ({gap_text}): "
+            "the sources we read give no figure in between, so the path between them is unknown."
+        )
+    fig.layout.meta = {**fig.layout.meta, "summary": summary}
     return fig
+
+
+def _precision(frame: pd.DataFrame, measure: str, date: pd.Timestamp) -> str:
+    rows = frame[(frame["measure"] == measure) & (frame["date"] == date)]
+    return rows["date_precision"].iloc[0]
+
+
+STILL_IN_FORCE = "In force when last checked (date at the bar's end)"
 
 
 def sanctions_timeline_chart(
@@ -467,6 +591,10 @@ def sanctions_timeline_chart(
 ) -> go.Figure:
     """U.S. restrictions on Syria as bars in time (from imposed to lifted, or to the last check
     if still in force) and the 2025 relief steps as diamonds, with the day of the call marked.
+
+    Each bar's end is labelled on the chart: 'ended <date>', or 'in force when last checked,
+    <date>' where the newest source we read still shows the restriction in force (those dates
+    differ from one restriction to another, so a bar's end is not a lifting date).
 
     ``start`` and ``end`` ('YYYY-MM-DD') zoom the time axis; bars are clipped to it.
     """
@@ -490,11 +618,19 @@ def sanctions_timeline_chart(
         finish = row.status_as_of if still else row.ended
         begin = max(row.date, start_stamp) if start_stamp is not None else row.date
         stop = min(finish, end_stamp) if end_stamp is not None else finish
-        group = "Still in force at the last check" if still else "Lifted or repealed"
+        if stop < begin:
+            continue  # the whole bar lies outside the zoomed time axis
+        group = STILL_IN_FORCE if still else "Lifted or repealed"
         start_text = f"{row.short_name}: since {when(row.date, row.date_precision)}"
         end_text = (
             f"{row.short_name}: still in force at the last check ({row.status_as_of:%-d %b %Y})"
             if still else f"{row.short_name}: ended {row.ended:%-d %b %Y}"
+        )
+        fig.add_annotation(
+            x=stop.strftime("%Y-%m-%d"), y=html.escape(row.short_name), xanchor="right", yanchor="bottom", yshift=7,
+            text=(f"in force when last checked, {row.status_as_of:%-d %b %Y} \u25b8" if still else f"ended {row.ended:%-d %b %Y}"),
+            showarrow=False, font={"size": 11, "color": active_colour if still else lifted_colour},
+            bgcolor="rgba(255,255,255,0.85)", name="bar-end-label",
         )
         fig.add_trace(
             go.Scatter(
@@ -554,7 +690,7 @@ def sanctions_timeline_chart(
     apply_house_style(
         fig,
         title=title or default_title,
-        subtitle="Bars: restrictions, from imposition to lifting (or to the last check). Diamonds: relief steps. Hover for details",
+        subtitle="Bars: restrictions, from imposition to lifting, or to the newest source showing them in force (date labelled). Diamonds: relief steps",
         height=180 + 48 * (len(restrictions) + (0 if relief.empty else 1)),
         source_offset=95,
         **_source_arguments(shown, "syria_sanctions"),
@@ -572,7 +708,9 @@ def sanctions_timeline_chart(
         "summary": (
             f"In force on 5 May 2025: {', '.join(restrictions.loc[applying, 'short_name'])}. "
             f"Lifted since: {', '.join(f'{r.short_name} ({r.ended:%-d %b %Y})' for r in lifted.itertuples()) or 'none'}. "
-            f"Still in force at the last check: {', '.join(remaining['short_name']) or 'none'}."
+            "Still in force when last checked: "
+            + (", ".join(f"{r.short_name} (checked {r.status_as_of:%-d %b %Y})" for r in remaining.itertuples()) or "none")
+            + "; each bar ends at its own check date, which is not a lifting date."
         ),
     }
     return fig

@@ -1,8 +1,10 @@
+import html
+
 import pandas as pd
 import pytest
 
 from explainer import syria
-from explainer.describe import describe
+from explainer.describe import describe, plain
 from explainer.tables import split_list
 
 
@@ -26,7 +28,7 @@ def test_refugee_chart_names_each_publisher_in_the_chart_and_keeps_unhcr_qualifi
     assert any(name.startswith("Turkish government") for name in names)
     assert any(name.startswith("UNHCR") for name in names)
     unhcr = _trace(fig, "UNHCR")
-    assert any(text.endswith("over 3,600,000") for text in unhcr.text)
+    assert any(text.endswith("over 3,600,000 people") for text in unhcr.text)
     assert "UNHCR" in describe(fig)
 
 
@@ -36,7 +38,16 @@ def test_refugee_chart_title_states_the_fall_computed_from_the_data():
     fig = syria.refugee_chart()
     assert f"{int(peak):,}" in fig.layout.title.text and f"{int(last):,}" in fig.layout.title.text
     assert f"{(peak - last) / peak * 100:.0f}%" in fig.layout.title.text
-    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text and "people" in fig.layout.yaxis.title.text
+    assert fig.layout.xaxis.title.text and "people" in fig.layout.yaxis.title.text.lower()
+
+
+def test_axis_titles_are_short_enough_not_to_run_into_the_subtitle():
+    # A vertical axis title longer than the plotting area is tall runs up into the subtitle.
+    for fig in (syria.refugee_chart(), syria.returns_chart()):
+        assert len(fig.layout.yaxis.title.text) <= 30
+    for fig in (syria.refugee_chart(), syria.returns_chart(), syria.sanctions_timeline_chart()):
+        title = plain(fig.layout.title.text.split("<br>")[0])
+        assert len(title) <= 105, title
 
 
 def test_returns_chart_keeps_the_measures_apart_and_matches_the_data():
@@ -47,7 +58,35 @@ def test_returns_chart_keeps_the_measures_apart_and_matches_the_data():
         trace = _trace(fig, style["label"])
         assert list(trace.y) == frame.loc[frame["measure"] == measure, "value"].astype(int).tolist()
     newest = frame[frame["measure"] == "returns-from-turkiye-since-fall-of-assad"].iloc[-1]
-    assert f"{int(newest['value']):,}" in fig.layout.title.text
+    title = fig.layout.title.text.split("<br>")[0]
+    assert f"{int(newest['value']):,}" in title and "UNHCR" in title and "Turkish government" in title
+
+
+def test_returns_chart_draws_long_spans_without_figures_as_dotted_gaps():
+    frame = syria.returns()
+    fig = syria.returns_chart()
+    assert all(trace.mode == "markers" for trace in fig.data)  # points are the published figures
+    segments = [shape for shape in fig.layout.shapes if (shape.name or "").startswith(("gap:", "line:"))]
+    assert segments
+    dotted = [(shape.x0, shape.x1) for shape in segments if shape.line.dash == "dot"]
+    expected = syria.gaps(frame[frame["measure"] != "returns-from-turkiye-monitored-by-unhcr"])
+    assert sorted(dotted) == sorted(zip(expected["start"].dt.strftime("%Y-%m-%d"), expected["end"].dt.strftime("%Y-%m-%d")))
+    # the spans around the call: Turkey's 28 Dec 2024 -> mid-June 2025 and UNHCR's 16 Jan -> 19 Jun 2025
+    assert ("2024-12-28", "2025-06-15") in dotted and ("2025-01-16", "2025-06-19") in dotted
+    assert all((pd.Timestamp(b) - pd.Timestamp(a)).days > syria.GAP_DAYS for a, b in dotted)
+    assert all(shape.name.startswith("gap:") == (shape.line.dash == "dot") for shape in segments)
+    solid = [shape for shape in segments if shape.line.dash == "solid"]
+    assert all((pd.Timestamp(s.x1) - pd.Timestamp(s.x0)).days <= syria.GAP_DAYS for s in solid)
+    summary = describe(fig)
+    assert "dotted lines join figures more than three months apart" in summary
+    assert "28 Dec 2024 to c. 15 Jun 2025" in summary
+    assert any(annotation.name == "gap-label" for annotation in fig.layout.annotations)
+
+
+def test_gaps_checks_its_threshold():
+    with pytest.raises(ValueError, match="days must be"):
+        syria.gaps(syria.returns(), days=0)
+    assert syria.gaps(syria.returns(), days=10_000).empty
 
 
 def test_sanctions_status_on_the_call_date_agrees_with_the_recorded_column():
@@ -87,6 +126,21 @@ def test_sanctions_chart_draws_one_bar_per_restriction_ending_where_the_data_say
         assert list(bar.x) == [row.date.strftime("%Y-%m-%d"), finish.strftime("%Y-%m-%d")]
     relief = _trace(fig, "Steps that eased")
     assert len(relief.x) == (frame["role"] == "relief").sum()
+
+
+def test_sanctions_chart_labels_each_bar_end_with_its_own_date():
+    frame = syria.sanctions()
+    restrictions = frame[frame["role"] == "restriction"]
+    for fig in (syria.sanctions_timeline_chart(), syria.sanctions_timeline_chart(start="2024-12-01", end="2026-01-31")):
+        labels = {annotation.y: annotation.text for annotation in fig.layout.annotations if annotation.name == "bar-end-label"}
+        assert len(labels) == len(restrictions)
+        for row in restrictions.itertuples():
+            if pd.isna(row.ended):
+                assert labels[row.short_name].startswith(f"in force when last checked, {row.status_as_of:%-d %b %Y}")
+            else:
+                assert labels[row.short_name] == f"ended {row.ended:%-d %b %Y}"
+    act = restrictions.set_index("measure_id").loc["syria-accountability-act-2003"]
+    assert f"Syria Accountability Act (2003) (checked {act['status_as_of']:%-d %b %Y})" in describe(fig)
 
 
 def test_sanctions_chart_zoom_clips_bars_and_drops_earlier_steps():
@@ -148,7 +202,7 @@ def test_call_claims_are_the_two_syria_claims_of_sentence_s05():
 def test_reader_tables_keep_publisher_and_qualifier():
     table = syria.refugees_table()
     assert set(table["Publisher"]) == {"Turkish government", "UNHCR"}
-    assert "almost 3,600,000" in set(table["Syrians under temporary protection"])
+    assert "almost 3,600,000" in set(table["Syrians under temporary protection (people)"])
     assert len(syria.returns_table()) == len(syria.returns())
     assert len(syria.sanctions_table("relief")) + len(syria.sanctions_table("restriction")) == len(syria.sanctions())
 
@@ -174,3 +228,46 @@ def test_an_announcement_is_not_counted_as_easing_a_restriction():
     assert not table["Eased by then by"].str.contains("announcement").any()
     later = syria.sanctions_on("2025-05-23").set_index("Restriction")["Eased by then by"]
     assert "General License 25" in later["Caesar Syria Civilian Protection Act of 2019"]
+
+
+def test_reader_tables_use_readable_headers_and_labels():
+    tables = [syria.refugees_table(), syria.returns_table(), syria.latest_figures(), syria.sanctions_table(),
+              syria.governorates_table(), syria.crossings_table(), syria.operations_table()]
+    for table in tables:
+        assert "source_ids" not in table.columns and "Sources" in table.columns
+        assert not table["Sources"].str.contains(";").any()
+    latest = syria.latest_figures()
+    assert not latest.astype(str).apply(lambda column: column.str.contains("since-fall-of-assad|under-temporary")).any().any()
+    assert set(latest["What it counts"]) <= set(syria.MEASURE_NAMES.values())
+    assert latest["Newest figure"].str.endswith(" people").all()
+    for table in tables:
+        assert not table.astype(str).apply(lambda column: column.str.contains(r"\bkm2\b")).any().any()
+    assert "km²" in " ".join(syria.governorates_table()["Note"])
+
+
+def test_measure_name_names_an_unknown_key():
+    assert syria.measure_name("syrians-under-temporary-protection") == "Syrians under temporary protection in Turkey"
+    with pytest.raises(ValueError, match="'refugees'"):
+        syria.measure_name("refugees")
+
+
+def test_crossings_table_flags_that_control_is_from_2017():
+    assert "Sep 2017" in syria.CROSSINGS_CONTROL_COLUMN and "out of date" in syria.CROSSINGS_CONTROL_COLUMN
+    table = syria.crossings_table()
+    assert table[syria.CROSSINGS_CONTROL_COLUMN].tolist() == syria.border_crossings()["held_on_syrian_side_sep_2017"].tolist()
+
+
+def test_register_change_sentence_states_the_figures_with_separators():
+    change = syria.register_change("2024-12-08", "2025-10-31")
+    sentence = syria.register_change_sentence("2024-12-08", "2025-10-31")
+    assert f"{change['from_value']:,}" in sentence and f"{change['to_value']:,}" in sentence
+    assert f"by {abs(change['change']):,} people" in sentence
+    assert ("fell" if change["change"] < 0 else "rose") in sentence
+    assert "14 Dec 2024" in sentence and "{" not in sentence
+    assert repr(sentence) == str(sentence)  # shown without quotes
+    assert sentence._repr_html_() == "<p>" + html.escape(sentence) + "</p>"
+
+
+def test_figure_label_adds_separators_and_unit():
+    assert syria.figure_label(1847) == "1,847"
+    assert syria.figure_label(3600000, "almost", "people") == "almost 3,600,000 people"
