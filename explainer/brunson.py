@@ -89,8 +89,8 @@ LIRA_VALUE_COLUMN = "Lira per US dollar (precision varies by source)"
 def lira_table() -> pd.DataFrame:
     """The exchange rates as a reader reads them: date, rate, what was measured, publisher, source.
 
-    Each rate is written with the decimals stored for it, as its source gives it, so '6.2' and
-    '7.2149' stand side by side: the precision varies by source, as the column heading says.
+    Each rate is written with the decimals stored for it, so '6.2' and '7.2149' stand side by
+    side: the sources state rates to different precisions, as the column heading says.
     """
     rates = lira_rates()
     return pd.DataFrame(
