@@ -24,6 +24,8 @@ import plotly.graph_objects as go
 
 from explainer.charts import bar_chart
 from explainer.ledger import claims_table
+from plotly.subplots import make_subplots
+
 from explainer.style import OKABE_ITO, apply_house_style, wrap_html
 from explainer.tables import load_table, split_list
 from explainer.timeline import events, format_event_date
@@ -81,18 +83,25 @@ def lira_falls() -> pd.DataFrame:
     return falls.sort_values(["value", "publisher"], ascending=[False, True]).reset_index(drop=True)
 
 
+LIRA_VALUE_COLUMN = "Lira per US dollar (precision varies by source)"
+
+
 def lira_table() -> pd.DataFrame:
-    """The exchange rates as a reader reads them: date, rate, what was measured, publisher, source."""
+    """The exchange rates as a reader reads them: date, rate, what was measured, publisher, source.
+
+    Each rate is written with the decimals stored for it, so '6.2' and '7.2149' stand side by
+    side: the sources state rates to different precisions, as the column heading says.
+    """
     rates = lira_rates()
     return pd.DataFrame(
         {
             "Date": [
                 "Start of 2018" if date == START_OF_YEAR else f"{date:%-d %b %Y}" for date in rates["date"]
             ],
-            "Lira per US dollar": rates["value"],
+            LIRA_VALUE_COLUMN: rates["value"].map(repr),
             "What was measured": rates["kind"].map(lambda kind: KINDS[kind]["label"]) + ": " + rates["observed"],
             "Publisher": rates["publisher"],
-            "source_ids": rates["source_ids"],
+            "Sources": rates["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
         }
     )
 
@@ -175,6 +184,158 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
     return fig
 
 
+# --- The case on a timeline -------------------------------------------------------------------
+
+PERIOD_STYLES = {
+    "detention": {"colour": OKABE_ITO["purple"]},
+    "house-arrest": {"colour": OKABE_ITO["orange"]},
+    "sanctions-to-release": {"colour": OKABE_ITO["vermillion"]},
+}
+# Events on top, so that their labels stack up into the free space above the bars.
+LANES = {"events": 2, "held": 1, "pressure": 0}
+LANE_NAMES = {"held": "Brunson held", "pressure": "U.S. pressure", "events": "Events"}
+
+
+def load_periods() -> pd.DataFrame:
+    """The case's periods (``data/brunson_periods.csv``): detention, house arrest, and the window
+    from the first U.S. sanctions to the release.
+
+    Raises ``ValueError`` naming the period if it ends before it starts, or if a period names an
+    event of the timeline whose date differs from the period's.
+    """
+    frame = load_table("brunson_periods")
+    timeline = events().set_index("event_id")
+    for row in frame.itertuples(index=False):
+        if row.end < row.start:
+            raise ValueError(f"explainer: brunson_periods row {row.period_id!r} ends ({row.end:%Y-%m-%d}) before it starts ({row.start:%Y-%m-%d})")
+        for column, date in (("start_event_id", row.start), ("end_event_id", row.end)):
+            event_id = getattr(row, column)
+            if not event_id:
+                continue
+            if event_id not in timeline.index:
+                raise ValueError(f"explainer: brunson_periods row {row.period_id!r}: {column}={event_id!r} is not an event of data/events.csv")
+            if timeline.loc[event_id, "date"] != date:
+                raise ValueError(
+                    f"explainer: brunson_periods row {row.period_id!r}: {column}={event_id!r} is dated "
+                    f"{timeline.loc[event_id, 'date']:%Y-%m-%d}, not {date:%Y-%m-%d}"
+                )
+    return frame.assign(days=(frame["end"] - frame["start"]).dt.days)
+
+
+def _label_rows(fig: go.Figure, items: list[tuple[pd.Timestamp, str, str]], *, y: float, middle: pd.Timestamp,
+                row: int, colour: str = "#333333") -> None:
+    """Label dated dots on lane ``y`` of subplot ``row``, each label on its own line above the lane,
+    with a leader line down to its dot. Labels left of ``middle`` run right, the others left; the
+    order of the lines keeps every leader line clear of the other labels' text."""
+    left = [item for item in items if item[0] < middle]
+    right = [item for item in items if item[0] >= middle]
+    placed = [(item, len(left) - 1 - i, "left") for i, item in enumerate(left)]
+    placed += [(item, len(left) + i, "right") for i, item in enumerate(right)]
+    axis = "" if row == 1 else str(row)
+    for (date, text, hover), line, anchor in placed:
+        fig.add_annotation(
+            x=date.strftime("%Y-%m-%d"), y=y, xref=f"x{axis}", yref=f"y{axis}", text=html.escape(text, quote=False),
+            hovertext=html.escape(hover, quote=False), showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#888888",
+            ax=4 if anchor == "left" else -4, ay=-(22 + 19 * line), xanchor=anchor, font={"size": 11, "color": colour},
+            bgcolor="rgba(255,255,255,0.9)", name="event-label",
+        )
+
+
+def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
+    """The Brunson case from his detention to ``end``: the periods he was held and the window of
+    U.S. sanctions before his release as bars, the timeline's events as labelled dots. The lower
+    panel enlarges the last months, where the events are days apart."""
+    periods = load_periods()
+    case = events(["brunson"], end=end)
+    if case.empty:
+        raise ValueError(f"explainer: no events of the Brunson case up to end={end!r}")
+    by_id = periods.set_index("period_id")
+    zoom_start = by_id.loc["house-arrest", "start"] - pd.Timedelta(days=12)
+    zoom_end = max(case["date"].max(), by_id["end"].max()) + pd.Timedelta(days=12)
+    overview = (min(case["date"].min(), periods["start"].min()) - pd.Timedelta(days=40), zoom_end + pd.Timedelta(days=20))
+    fig = make_subplots(rows=2, cols=1, row_heights=[0.5, 0.5], vertical_spacing=0.16,
+                        subplot_titles=("The whole case", f"Enlarged: {zoom_start:%-d %b} to {zoom_end:%-d %b %Y}"))
+    for row in (1, 2):
+        for period in periods.itertuples(index=False):
+            lane = LANES[period.lane]
+            fig.add_trace(go.Scatter(
+                x=[period.start.strftime("%Y-%m-%d"), period.end.strftime("%Y-%m-%d")], y=[lane, lane], mode="lines",
+                line={"color": PERIOD_STYLES.get(period.period_id, {"colour": OKABE_ITO["sky"]})["colour"], "width": 16},
+                name=html.escape(f"{period.label} ({period.days:,} days)", quote=False), legendgroup=period.period_id, showlegend=row == 1,
+                text=[html.escape(f"from {period.start:%-d %b %Y}", quote=False), html.escape(f"to {period.end:%-d %b %Y}", quote=False)],
+                hovertext=html.escape(f"{period.label}: {period.start:%-d %b %Y} to {period.end:%-d %b %Y} ({period.days:,} days)", quote=False),
+                hoverinfo="text",
+            ), row=row, col=1)
+        shown = case if row == 1 else case[case["date"] >= zoom_start]
+        fig.add_trace(go.Scatter(
+            x=shown["date"].dt.strftime("%Y-%m-%d").tolist(), y=[LANES["events"]] * len(shown), mode="markers",
+            name="Event of the timeline", legendgroup="events", showlegend=row == 1,
+            marker={"size": 10, "color": OKABE_ITO["black"], "symbol": "circle", "line": {"color": "white", "width": 1}},
+            text=[html.escape(f"{format_event_date(r.date, r.date_precision)}: {r.title}", quote=False) for r in shown.itertuples()],
+            hoverinfo="text",
+        ), row=row, col=1)
+    # Labels: the early events on the overview, the last months' events on the enlargement.
+    def item(r) -> tuple[pd.Timestamp, str, str]:
+        when = format_event_date(r.date, r.date_precision)
+        return (r.date, f"{when}: {r.title}", f"{when}: {r.title}. Sources: {', '.join(split_list(r.source_ids))}")
+
+    early = [item(r) for r in case[case["date"] < zoom_start].itertuples()]
+    late = [item(r) for r in case[case["date"] >= zoom_start].itertuples()]
+    _label_rows(fig, early, y=LANES["events"], middle=overview[0] + (overview[1] - overview[0]) / 2, row=1)
+    _label_rows(fig, late, y=LANES["events"], middle=zoom_start + (zoom_end - zoom_start) / 2, row=2)
+    # The periods' own labels: inside the long detention bar on the overview, beside the bars on the enlargement.
+    detention = by_id.loc["detention"]
+    fig.add_annotation(x=(detention["start"] + (detention["end"] - detention["start"]) / 2).strftime("%Y-%m-%d"), y=LANES["held"],
+                       xref="x", yref="y", text=html.escape(f"{detention['label']}: {detention['days']:,} days", quote=False),
+                       showarrow=False, font={"size": 12, "color": "white"}, name="period-label")
+    for period_id in ("house-arrest", "sanctions-to-release"):
+        period = by_id.loc[period_id]
+        fig.add_annotation(x=(period["start"] + (period["end"] - period["start"]) / 2).strftime("%Y-%m-%d"), y=LANES[period["lane"]],
+                           xref="x2", yref="y2",
+                           text=html.escape(f"{period['label']}: {period['start']:%-d %b} to {period['end']:%-d %b %Y}, {period['days']:,} days", quote=False),
+                           showarrow=False, font={"size": 12, "color": "white" if period_id == "sanctions-to-release" else "black"},
+                           name="period-label")
+    fig.add_vrect(x0=zoom_start.strftime("%Y-%m-%d"), x1=zoom_end.strftime("%Y-%m-%d"), row=1, col=1,
+                  fillcolor="#DDDDDD", opacity=0.5, line_width=0, layer="below")
+    held = periods[periods["lane"] == "held"]
+    window = by_id.loc["sanctions-to-release"]
+    source_ids = list(dict.fromkeys(
+        [s for cell in periods["source_ids"] for s in split_list(cell)] + [s for cell in case["source_ids"] for s in split_list(cell)]
+    ))
+    apply_house_style(
+        fig,
+        title=(
+            f"Brunson was held for {held['days'].sum():,} days; the U.S. sanctions and tariffs came in the last "
+            f"{window['days']:,} days (about {round(window['days'] / 7)} weeks)"
+        ),
+        subtitle="Detention from 7 Oct 2016, house arrest from 25 Jul 2018, release on 12 Oct 2018; the grey band is enlarged below",
+        source_ids=source_ids[:3],
+        source_note=f"and {len(source_ids) - 3} more in data/brunson_periods.csv and data/events.csv" if len(source_ids) > 3 else None,
+        source_offset=110,
+        height=800,
+    )
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.06, "yanchor": "top"}, hovermode="closest", margin={"t": 100})
+    lane_ticks = {"tickvals": list(LANES.values()), "ticktext": [LANE_NAMES[name] for name in LANES], "range": [-0.5, 2.5],
+                  "showgrid": True, "gridcolor": "#F4F4F4", "zeroline": False}
+    fig.update_yaxes(**lane_ticks)
+    fig.update_xaxes(type="date", gridcolor="#EEEEEE")
+    fig.update_xaxes(range=[overview[0].strftime("%Y-%m-%d"), overview[1].strftime("%Y-%m-%d")], row=1, col=1)
+    fig.update_xaxes(range=[zoom_start.strftime("%Y-%m-%d"), zoom_end.strftime("%Y-%m-%d")], dtick=7 * 24 * 3600 * 1000 * 2,
+                     tickformat="%-d %b", row=2, col=1)
+    # Room above each panel's events lane for the stacked labels.
+    fig.update_yaxes(range=[-0.5, 2.5 + 0.45 * len(early)], row=1, col=1)
+    fig.update_yaxes(range=[-0.5, 2.5 + 0.4 * len(late)], row=2, col=1)
+    fig.layout.meta = {
+        **fig.layout.meta,
+        "summary": (
+            "; ".join(f"{row.label}: {row.start:%-d %b %Y} to {row.end:%-d %b %Y} ({row.days:,} days)" for row in periods.itertuples(index=False))
+            + f". {len(case)} events of the timeline from {format_event_date(case.iloc[0]['date'], case.iloc[0]['date_precision'])} "
+            f"to {format_event_date(case.iloc[-1]['date'], case.iloc[-1]['date_precision'])}."
+        ),
+    }
+    return fig
+
+
 def _fit_source_line(fig: go.Figure, width: int) -> go.Figure:
     """Re-wrap the source line to ``width`` characters (for charts whose long category labels
     leave a narrow plotting area) and make room for it under the chart."""
@@ -215,19 +376,25 @@ def daily_fall_chart() -> go.Figure:
             "the larger figures are the day's extreme or its end, the smaller ones were written earlier in the day."
         ),
     )
+    fig.update_traces(text=[f"{value:g}%" for value in falls["value"]], texttemplate="%{text}")
     return _fit_source_line(fig, 95)
+
+
+def load_comparison() -> pd.DataFrame:
+    """The comparison as stored (``data/brunson_f35_comparison.csv``), with ``;``-separated ``source_ids``."""
+    return load_table("brunson_f35_comparison")
 
 
 def comparison_table() -> pd.DataFrame:
     """The Brunson case and the S-400/F-35 dispute, aspect by aspect, with sources."""
-    frame = load_table("brunson_f35_comparison")
+    frame = load_comparison()
     return pd.DataFrame(
         {
             "Aspect": frame["aspect"],
             "Brunson case (2016–2018)": frame["brunson_case"],
             "S-400/F-35 dispute (2017– )": frame["f35_dispute"],
             "Alike?": frame["comparison"],
-            "source_ids": frame["source_ids"].map(lambda cell: "; ".join(split_list(cell))),
+            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
         }
     )
 
@@ -276,12 +443,12 @@ def dispute_duration_chart() -> go.Figure:
         ],
     )
     brunson_row, f35_row = durations.iloc[0], durations.iloc[1]
-    return bar_chart(
+    fig = bar_chart(
         frame,
         x="days",
         y="label",
         title=(
-            f"Brunson was freed {brunson_row['days']} days after the first US sanctions; the F-35 dispute "
+            f"Brunson was freed {brunson_row['days']:,} days after the first US sanctions; the F-35 dispute "
             f"was still open {f35_row['days']:,} days after Turkey's removal"
         ),
         subtitle=f"Days from the first US penalty to the resolution, or to the newest event of the timeline ({f35_row['until_date']:%-d %b %Y})",
@@ -293,6 +460,10 @@ def dispute_duration_chart() -> go.Figure:
             for row in durations.itertuples(index=False)
         ) + ".",
     )
+    # Bar labels written as the title writes them: '2,337 days', not '2337'.
+    fig.update_traces(text=[f"{days:,} days" for days in durations["days"]], texttemplate="%{text}")
+    fig.update_xaxes(tickformat=",", range=[0, durations["days"].max() * 1.15])
+    return fig
 
 
 def chapter_claims(claim_ids: Sequence[str] = CLAIM_IDS) -> pd.DataFrame:

@@ -31,8 +31,8 @@ from explainer.timeline import events, format_event_date
 
 CLAIM_IDS = ["S06-a", "S11-b", "S13-b"]
 DIRECTIONS = {
-    "closer": {"label": "Brought ties closer", "value": 1, "colour": OKABE_ITO["green"]},
-    "strained": {"label": "Strained ties", "value": -1, "colour": OKABE_ITO["vermillion"]},
+    "closer": {"label": "Brought ties closer", "colour": OKABE_ITO["blue"], "symbol": "circle"},
+    "strained": {"label": "Strained ties", "colour": OKABE_ITO["vermillion"], "symbol": "diamond"},
 }
 UNITS = {"votes": "votes", "troops": "troops", "billion-usd": "billion US dollars"}
 
@@ -61,7 +61,7 @@ def turning_points_table() -> pd.DataFrame:
             "Turning point": points["label"],
             "Direction": points["direction"].map(lambda direction: DIRECTIONS[direction]["label"]),
             "How the sources put it": points["how_the_sources_put_it"],
-            "source_ids": points["source_ids"].map(lambda cell: "; ".join(split_list(cell))),
+            "Sources": points["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
         }
     )
 
@@ -77,7 +77,8 @@ def _latest_run(directions: Sequence[str]) -> tuple[str, int]:
 
 
 def turning_points_chart(start=None) -> go.Figure:
-    """Diverging bars, one per turning point in date order: right for closer ties, left for strain.
+    """A dot timeline of the turning points on a true date axis, one row per point in date order,
+    each dot labelled and coloured by the direction of the shift (closer or strained).
 
     ``start`` ('YYYY-MM-DD') keeps only the turning points on or after that date.
     """
@@ -90,43 +91,57 @@ def turning_points_chart(start=None) -> go.Figure:
         points = points[points["date"] >= stamp].reset_index(drop=True)
         if points.empty:
             raise ValueError(f"explainer: no turning points on or after start={start!r}")
-    labels = [html.escape(f"{row.when} · {row.label}", quote=False) for row in points.itertuples(index=False)]
+    first, last_date = points["date"].min(), points["date"].max()
+    span = max((last_date - first).days, 365)
+    low = first - pd.Timedelta(days=int(span * 0.03) + 90)
+    high = last_date + pd.Timedelta(days=int(span * 0.03) + 90)
+    # Labels sit right of dots in the first half of the axis and left of those in the second,
+    # so that no label runs off the plot.
+    middle = low + (high - low) / 2
+    rows = {event_id: number for number, event_id in enumerate(points["event_id"])}
     fig = go.Figure()
     for direction, style in DIRECTIONS.items():
-        rows = points["direction"] == direction
+        chosen = points[points["direction"] == direction]
+        if chosen.empty:
+            continue
         fig.add_trace(
-            go.Bar(
-                y=[label for label, keep in zip(labels, rows) if keep],
-                x=[style["value"]] * int(rows.sum()),
-                orientation="h",
+            go.Scatter(
+                x=chosen["date"].dt.strftime("%Y-%m-%d").tolist(),
+                y=[rows[event_id] for event_id in chosen["event_id"]],
+                mode="markers+text",
                 name=style["label"],
-                marker={"color": style["colour"]},
-                hovertext=[html.escape(text, quote=False) for text in points.loc[rows, "how_the_sources_put_it"]],
-                hoverinfo="text+y",
+                marker={"size": 13, "color": style["colour"], "symbol": style["symbol"], "line": {"color": "white", "width": 1}},
+                text=[html.escape(f"{row.when}: {row.label}", quote=False) for row in chosen.itertuples(index=False)],
+                textposition=["middle right" if date < middle else "middle left" for date in chosen["date"]],
+                textfont={"size": 12, "color": style["colour"]},
+                cliponaxis=False,
+                hovertext=[
+                    html.escape(f"{row.when}: {row.label}. {row.how_the_sources_put_it}", quote=False)
+                    for row in chosen.itertuples(index=False)
+                ],
+                hoverinfo="text",
             )
         )
     strained = int((points["direction"] == "strained").sum())
     last, run = _latest_run(points["direction"].tolist())
     newest = "the latest" if run == 1 else f"the latest {run}"
     title = (
-        f"{strained} of {len(points)} turning points since {points['date'].min():%Y} strained U.S.–Turkey ties; "
+        f"{strained} of {len(points)} turning points since {first:%Y} strained U.S.–Turkey ties; "
         f"{newest} {'brought them closer' if last == 'closer' else 'strained them'}"
     )
     apply_house_style(
         fig,
         title=title,
-        subtitle="Events of the shared timeline the sources describe as a shift; the direction is our reading of them",
+        subtitle="Events of the shared timeline the sources describe as a shift, on a true date axis; closer or strained is our reading of the sources",
         source_ids=list(dict.fromkeys(s for cell in points["source_ids"] for s in split_list(cell))),
         source_offset=105,
-        height=240 + 32 * len(points),
+        height=260 + 30 * len(points),
     )
-    fig.update_layout(barmode="relative", legend={"orientation": "h", "x": 0, "y": -0.11, "yanchor": "top"}, bargap=0.35)
-    fig.update_xaxes(
-        title_text="Direction of the shift (as the sources describe it)",
-        range=[-1.3, 1.3], tickvals=[-1, 0, 1], ticktext=["Strained", "", "Closer"], zeroline=True,
-        zerolinecolor="#888888", showgrid=False,
-    )
-    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", title_text="Turning point (date order)")
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.11, "yanchor": "top"}, hovermode="closest")
+    fig.update_xaxes(type="date", range=[low.strftime("%Y-%m-%d"), high.strftime("%Y-%m-%d")], title_text="Date of the turning point",
+                     gridcolor="#EEEEEE", zeroline=False)
+    fig.update_yaxes(autorange="reversed", showticklabels=False, showgrid=True, gridcolor="#F4F4F4", zeroline=False,
+                     tickvals=list(range(len(points))), range=[len(points) - 0.4, -0.6])
     fig.layout.meta = {
         **fig.layout.meta,
         "summary": (
@@ -169,7 +184,7 @@ def aid_offer_chart() -> go.Figure:
         raise ValueError("explainer: vote_2003 has no 'U.S. aid offered' rows")
     frame = pd.DataFrame({"publisher": [html.escape(p, quote=False) for p in aid["publisher"]], "billion": aid["value"].tolist()})
     low, high = aid["value"].min(), aid["value"].max()
-    return bar_chart(
+    fig = bar_chart(
         frame,
         x="billion",
         y="publisher",
@@ -183,18 +198,26 @@ def aid_offer_chart() -> go.Figure:
             + "; the reports do not say whether they count the same package."
         ),
     )
+    # Label each bar with its unit, as the reports give it: '$6bn', not a bare '6.0'.
+    fig.update_traces(text=[f"${value:g}bn" for value in aid["value"]], texttemplate="%{text}")
+    return fig
+
+
+def load_partners() -> pd.DataFrame:
+    """Turkey's partners as stored (``data/turkey_partners.csv``), with ``;``-separated ``source_ids``."""
+    return load_table("turkey_partners")
 
 
 def partners_table() -> pd.DataFrame:
     """Turkey's ties and frictions with each partner, with the date each row is current to."""
-    partners = load_table("turkey_partners")
+    partners = load_partners()
     return pd.DataFrame(
         {
             "Partner": partners["partner"],
             "Ties": partners["ties"],
             "Frictions": partners["frictions"],
             "As of": partners["as_of"].dt.strftime("%-d %b %Y"),
-            "source_ids": partners["source_ids"].map(lambda cell: "; ".join(split_list(cell))),
+            "Sources": partners["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
         }
     )
 

@@ -44,6 +44,9 @@ MEASURE_LABELS = {
 }
 QUALIFIER_MARKS = {"as stated": "", "about": "about ", "at least": "at least ", "more than": "more than "}
 SIDE_COLOURS = {"agreed": OKABE_ITO["black"], "ukraine": OKABE_ITO["blue"], "russia": OKABE_ITO["vermillion"]}
+# Decimals shown on the commodity bars: the JCC's whole-Initiative figures come to two decimals of a
+# million tonnes; its first-fortnight figures are in tonnes, shown to the nearest thousand.
+COMMODITY_DECIMALS = {"whole-initiative": 2, "first-fortnight": 3}
 PEACE_PUSH_START = "2025-03-01"
 CALL_DATE = "2025-05-05"
 
@@ -195,6 +198,24 @@ def prisoners_chart() -> go.Figure:
                 hoverinfo="text",
             )
         )
+    # Say so where a round has no exchange figure, instead of leaving an unexplained empty slot.
+    newest = frame["as_of"].max()
+    missing = {
+        talk_id: [names[key] for key in ("ukraine", "russia") if talk_id not in set(series[key]["talk_id"])]
+        for talk_id in rounds
+    }
+    tallest = max(int(rows["value"].max()) for rows in series.values() if not rows.empty)
+    for talk_id, absent in missing.items():
+        if not absent:
+            continue
+        fig.add_annotation(
+            x=labels[talk_id], y=tallest * 0.45, xshift=28, showarrow=False, align="center",
+            text=html.escape("Exchange not reported") + "<br>" + html.escape("in the sources we read") + "<br>"
+            + html.escape(f"(figures up to {_day(newest)})"),
+            hovertext=html.escape(f"{labels[talk_id]}: no figure for " + " or ".join(a.lower() for a in absent) + f" in the sources we read (figures up to {_day(newest)})"),
+            font={"size": 11, "color": "#555555"}, bgcolor="rgba(255,255,255,0.9)", bordercolor="#BBBBBB", borderwidth=1,
+            name="event-label",
+        )
     agreed = series["agreed"]
     last = agreed.iloc[-1]
     ceasefires = int((talks().set_index("talk_id").loc[rounds, "ceasefire_agreed"] == "yes").sum())
@@ -215,13 +236,139 @@ def prisoners_chart() -> go.Figure:
     )
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.18, "x": 0})
     fig.update_xaxes(title_text=None)
-    fig.update_yaxes(title_text="Prisoners per side (people)", gridcolor="#EEEEEE", rangemode="tozero")
+    # Headroom above the tallest bar for its label.
+    fig.update_yaxes(title_text="Prisoners per side (people)", gridcolor="#EEEEEE", range=[0, tallest * 1.25], tickformat=",")
     fig.layout.meta = {
         **fig.layout.meta,
         "summary": (
             f"Three rounds in Istanbul agreed swaps of {', '.join(_with_qualifier(v, q) for v, q in zip(agreed['value'], agreed['qualifier']))} "
             f"prisoners per side; by Ukraine's own count {'more than ' if approximate else ''}{int(ukraine_done['value'].sum()):,} "
             f"of its people came home under the {words.get(len(ukraine_done), len(ukraine_done))} swaps it reported complete by {_day(ukraine_done['as_of'].max())}."
+        ),
+    }
+    return fig
+
+
+def _staggered_labels(fig: go.Figure, items: list[tuple[pd.Timestamp, str, str]], y: float, middle: pd.Timestamp,
+                      *, above: bool, colour: str) -> None:
+    """Label dates on lane ``y`` with leader lines, one row of text per label so none overlap.
+
+    Labels left of ``middle`` run to the right of their dot and the later of them sit nearer the
+    lane; labels right of ``middle`` run to the left and the earlier sit nearer. Leader lines then
+    never cross another label's text.
+    """
+    left = [item for item in items if item[0] < middle]
+    right = [item for item in items if item[0] >= middle]
+    placed = [(item, len(left) - 1 - i, "left") for i, item in enumerate(left)] + [(item, i, "right") for i, item in enumerate(right)]
+    sign = -1 if above else 1
+    for (date, text, hover), row, anchor in placed:
+        fig.add_annotation(
+            x=date.strftime("%Y-%m-%d"), y=y, text=html.escape(text), hovertext=html.escape(hover),
+            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777777",
+            ax=4 if anchor == "left" else -4, ay=sign * (26 + 21 * row), xanchor=anchor,
+            font={"size": 12, "color": colour}, bgcolor="rgba(255,255,255,0.9)", name="event-label",
+        )
+
+
+def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None) -> go.Figure:
+    """The rounds of talks Turkey hosted, on the war's timeline from ``start``: each round a
+    labelled diamond in its own lane, the war's other events as grey dots (hover for details),
+    the call of 5 May 2025 labelled, and the gap between the 2022 and 2025 rounds marked."""
+    rounds = talks()
+    others = events(["ukraine"], start=start)
+    if others.empty:
+        raise ValueError(f"explainer: no events of the war on or after start={start!r}")
+    rounds = rounds[rounds["date"] >= others["date"].min()].reset_index(drop=True)
+    if rounds.empty:
+        raise ValueError(f"explainer: no rounds of talks on or after start={start!r}")
+    talk_events = set(rounds["event_id"])
+    call = others[others["date"] == pd.Timestamp(CALL_DATE)]
+    rest = others[~others["event_id"].isin(talk_events | set(call["event_id"]))]
+    first, last = others["date"].min(), others["date"].max()
+    low, high = first - pd.Timedelta(days=30), last + pd.Timedelta(days=45)
+    middle = low + (high - low) / 2
+    lanes = {"talks": 1, "other": 0}
+    fig = go.Figure()
+
+    def hover(row) -> str:
+        return (
+            f"<b>{html.escape(_day(row.date, row.date_precision))}: {html.escape(row.title)}</b><br>"
+            f"<i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+        )
+
+    fig.add_trace(go.Scatter(
+        x=rest["date"].dt.strftime("%Y-%m-%d").tolist(), y=[lanes["other"]] * len(rest), mode="markers",
+        name="Other events of the war", marker={"size": 9, "color": "#9E9E9E", "line": {"color": "white", "width": 1}},
+        text=[html.escape(f"{_day(row.date, row.date_precision)}: {row.title}") for row in rest.itertuples()],
+        hovertext=[hover(row) for row in rest.itertuples()], hoverinfo="text",
+    ))
+    if not call.empty:
+        fig.add_trace(go.Scatter(
+            x=call["date"].dt.strftime("%Y-%m-%d").tolist(), y=[lanes["other"]] * len(call), mode="markers",
+            name="The Trump–Erdoğan call", marker={"size": 13, "color": OKABE_ITO["black"], "symbol": "square"},
+            text=[html.escape(f"{_day(row.date)}: {row.title}") for row in call.itertuples()],
+            hovertext=[hover(row) for row in call.itertuples()], hoverinfo="text",
+        ))
+    fig.add_trace(go.Scatter(
+        x=rounds["date"].dt.strftime("%Y-%m-%d").tolist(), y=[lanes["talks"]] * len(rounds), mode="markers",
+        name="Talks hosted by Turkey", marker={"size": 13, "color": OKABE_ITO["orange"], "symbol": "diamond", "line": {"color": OKABE_ITO["black"], "width": 1}},
+        text=[html.escape(talk_label(talk_id)) for talk_id in rounds["talk_id"]],
+        hovertext=[
+            f"<b>{html.escape(talk_label(row.talk_id))}</b><br>{html.escape(row.format)}; ceasefire agreed: {html.escape(row.ceasefire_agreed)}<br>"
+            f"<i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+            for row in rounds.itertuples()
+        ],
+        hoverinfo="text",
+    ))
+    _staggered_labels(
+        fig, [(row.date, talk_label(row.talk_id), f"{talk_label(row.talk_id)}: {row.format}") for row in rounds.itertuples()],
+        lanes["talks"], middle, above=True, colour="#8A5A00",
+    )
+    if not call.empty:
+        row = call.iloc[0]
+        _staggered_labels(fig, [(row["date"], f"{_day(row['date'])}: the Trump–Erdoğan call", f"{_day(row['date'])}: {row['title']}")],
+                          lanes["other"], middle, above=False, colour=OKABE_ITO["black"])
+    # The longest pause between two rounds, drawn on the talks lane.
+    gaps = rounds["date"].diff().dt.days
+    widest = int(gaps.idxmax()) if len(rounds) > 1 else None
+    gap_days = int(gaps.max()) if widest is not None else 0
+    if widest is not None:
+        before, after = rounds.loc[widest - 1, "date"], rounds.loc[widest, "date"]
+        fig.add_shape(type="line", x0=before.strftime("%Y-%m-%d"), x1=after.strftime("%Y-%m-%d"), y0=lanes["talks"], y1=lanes["talks"],
+                      line={"color": "#8A5A00", "width": 1.5, "dash": "dot"}, layer="below")
+        fig.add_annotation(
+            x=(before + (after - before) / 2).strftime("%Y-%m-%d"), y=lanes["talks"], yshift=14,
+            text=html.escape(f"{gap_days:,} days without talks in Turkey ({_day(before)} to {_day(after)})"),
+            showarrow=False, font={"size": 12, "color": "#8A5A00"}, bgcolor="white", name="event-label",
+        )
+    by_year = rounds.groupby(rounds["date"].dt.year).size()
+    cited = list(dict.fromkeys([s for cell in rounds["source_ids"] for s in split_list(cell)]
+                               + [s for cell in others["source_ids"] for s in split_list(cell)]))
+    apply_house_style(
+        fig,
+        title=title or (
+            f"Turkey hosted {len(rounds)} rounds of Russia–Ukraine talks: "
+            + " and ".join(f"{count} in {year}" for year, count in by_year.items())
+            + (f", after a gap of {gap_days:,} days" if widest is not None else "")
+        ),
+        subtitle=f"Rounds of talks in Turkey (diamonds) among the war's other events (grey), {_day(first)} to {_day(last)}; hover for details",
+        source_ids=cited[:3],
+        source_note=f"and {len(cited) - 3} more in data/ukraine_talks.csv and data/events.csv" if len(cited) > 3 else None,
+        source_offset=95,
+        height=470,
+    )
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}, hovermode="closest")
+    fig.update_xaxes(type="date", range=[low.strftime("%Y-%m-%d"), high.strftime("%Y-%m-%d")], title_text=None, gridcolor="#EEEEEE")
+    fig.update_yaxes(tickvals=list(lanes.values()), ticktext=["Talks in Turkey", "Other events"], range=[-0.9, 2.1],
+                     showgrid=True, gridcolor="#F4F4F4", zeroline=False)
+    fig.layout.meta = {
+        **fig.layout.meta,
+        "summary": (
+            f"{len(rounds)} rounds of talks in Turkey ("
+            + "; ".join(talk_label(talk_id) for talk_id in rounds["talk_id"])
+            + f"), with the longest pause, {gap_days:,} days, between {_day(rounds.loc[widest - 1, 'date'])} and {_day(rounds.loc[widest, 'date'])}; "
+            f"{len(rest) + len(call)} other events of the war are shown in grey."
+            if widest is not None else f"{len(rounds)} round of talks in Turkey."
         ),
     }
     return fig
@@ -294,7 +441,7 @@ def commodity_chart(period: str = "whole-initiative") -> go.Figure:
             y=[html.escape(name) for name in frame["commodity"]],
             orientation="h",
             marker_color=[OKABE_ITO["orange"] if i == 0 else OKABE_ITO["blue"] for i in range(len(frame))],
-            text=[f"{value:.2f}" if value < 1 else f"{value:.1f}" for value in frame["million_tonnes"]],
+            text=[f"{value:.{COMMODITY_DECIMALS[period]}f}" for value in frame["million_tonnes"]],
             textposition="outside",
             cliponaxis=False,
             name="Cargo (million tonnes)",
@@ -307,10 +454,13 @@ def commodity_chart(period: str = "whole-initiative") -> go.Figure:
         title=f"{top['commodity']} made up {share:.0f}% of the cargo shipped {when}",
         subtitle=f"Cargo by commodity, million tonnes; {total:.1f} Mt in all, as of {as_of}",
         source_ids=split_list(top["source_ids"]),
-        source_note="'Other' is the total minus the itemised commodities" if period == "whole-initiative" else None,
+        source_note=(
+            "values to two decimals, as the JCC gives them; 'Other' is the total minus the itemised commodities"
+            if period == "whole-initiative" else "the JCC gives tonnes; shown here in million tonnes to three decimals"
+        ),
         height=400,
     )
-    fig.update_xaxes(title_text="Cargo shipped (million tonnes)", gridcolor="#EEEEEE", rangemode="tozero")
+    fig.update_xaxes(title_text="Cargo shipped (million tonnes)", gridcolor="#EEEEEE", range=[0, frame["million_tonnes"].max() * 1.12])
     fig.update_yaxes(autorange="reversed")
     fig.layout.meta = {
         **fig.layout.meta,
@@ -334,7 +484,12 @@ def destinations_chart() -> go.Figure:
     fig = go.Figure()
     colours = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["green"]]
     publishers = list(dict.fromkeys(frame.sort_values("as_of")["reported_by"]))
+    # A publisher that gives some countries in whole million tonnes (8, 6) beside others to one
+    # decimal (3.2) has rounded them: their labels say so rather than show a false '8.0'.
+    decimal_publishers = {p for p, values in frame.groupby("reported_by")["million_tonnes"] if not all(float(v).is_integer() for v in values)}
+    rounded_rows = frame[frame["reported_by"].isin(decimal_publishers) & frame["million_tonnes"].map(lambda v: float(v).is_integer())]
     for colour, publisher in zip(colours, publishers):
+        rounded = publisher in decimal_publishers
         rows = frame[frame["reported_by"] == publisher].set_index("country").reindex(order).dropna(subset=["million_tonnes"])
         as_of = _day(rows["as_of"].iloc[0], rows["as_of_precision"].iloc[0])
         name = f"{publisher}, as of {as_of}"
@@ -345,7 +500,7 @@ def destinations_chart() -> go.Figure:
                 orientation="h",
                 name=html.escape(name),
                 marker_color=colour,
-                text=[f"{value:g}" for value in rows["million_tonnes"]],
+                text=[_tonnes_label(value, rounded) for value in rows["million_tonnes"]],
                 textposition="outside",
                 cliponaxis=False,
                 hovertext=[
@@ -362,11 +517,19 @@ def destinations_chart() -> go.Figure:
         title=f"{order[0]}, {order[1]} and {order[2]} received the most grain; two counts differ by at most {spread:.1f} Mt",
         subtitle="Cargo shipped under the Black Sea Grain Initiative to its three largest destinations, million tonnes",
         source_ids=sources,
+        source_note=(
+            "; ".join(
+                f"{publisher} gives {', '.join(f'{row.country} ({row.million_tonnes:g} Mt)' for row in group.itertuples())} in whole million tonnes, the rest to one decimal"
+                for publisher, group in rounded_rows.groupby("reported_by", sort=False)
+            )
+            if not rounded_rows.empty else None
+        ),
         source_offset=95,
-        height=420,
+        height=440,
     )
     fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.25, "x": 0})
-    fig.update_xaxes(title_text="Cargo received (million tonnes)", gridcolor="#EEEEEE", rangemode="tozero")
+    # Headroom on the right for the bars' labels.
+    fig.update_xaxes(title_text="Cargo received (million tonnes)", gridcolor="#EEEEEE", range=[0, frame["million_tonnes"].max() * 1.22])
     fig.update_yaxes(autorange="reversed")
     fig.layout.meta = {
         **fig.layout.meta,
@@ -375,6 +538,13 @@ def destinations_chart() -> go.Figure:
         + ".",
     }
     return fig
+
+
+def _tonnes_label(value: float, rounded_by_source: bool) -> str:
+    """'7.7' to one decimal; a whole number from a source that rounds it: '8 (whole Mt)'."""
+    if rounded_by_source and float(value).is_integer():
+        return f"{value:.0f} (whole Mt)"
+    return f"{value:.1f}"
 
 
 def first_fortnight_destinations_table() -> pd.DataFrame:

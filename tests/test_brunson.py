@@ -106,6 +106,9 @@ def test_dispute_chart_values_and_description():
     fig = brunson.dispute_duration_chart()
     assert list(fig.data[0].x) == brunson.dispute_durations()["days"].tolist()
     assert "72 days" in fig.layout.title.text
+    durations = brunson.dispute_durations()
+    assert list(fig.data[0].text) == [f"{days:,} days" for days in durations["days"]]
+    assert f"{durations['days'].max():,}" in fig.layout.title.text
     assert "Horizontal bar chart." in describe(fig)
 
 
@@ -113,8 +116,10 @@ def test_comparison_table_cites_known_sources():
     table = brunson.comparison_table()
     known = set(load_sources()["id"])
     assert set(table["Alike?"]) <= {"similar", "different"}
-    for cell in table["source_ids"]:
-        assert set(split_list(cell)) <= known
+    assert "source_ids" not in table.columns
+    for cell, raw in zip(table["Sources"], brunson.load_comparison()["source_ids"]):
+        assert cell.split(", ") == split_list(raw)
+        assert set(cell.split(", ")) <= known
 
 
 def test_chapter_claims_are_the_brunson_sentence():
@@ -142,3 +147,68 @@ def test_daily_fall_chart_source_line_fits_the_narrow_plot():
 def test_lira_chart_event_labels_alternate_in_height():
     heights = [a.y for a in brunson.lira_chart().layout.annotations if a.name == "event"]
     assert heights[0] != heights[1]
+
+
+def test_daily_fall_labels_carry_the_percent_sign():
+    fig = brunson.daily_fall_chart()
+    falls = brunson.lira_falls()
+    assert list(fig.data[0].text) == [f"{value:g}%" for value in falls["value"]]
+
+
+def test_lira_table_shows_rates_as_stored_and_says_precision_varies():
+    table = brunson.lira_table()
+    rates = brunson.lira_rates()
+    column = next(c for c in table.columns if c.startswith("Lira per US dollar"))
+    assert "precision varies" in column
+    assert [float(text) for text in table[column]] == rates["value"].tolist()
+    assert "7.2149" in set(table[column]) and "6.2" in set(table[column])
+    assert table["Sources"].tolist() == [", ".join(split_list(cell)) for cell in rates["source_ids"]]
+
+
+def test_periods_agree_with_the_timeline_and_the_sources():
+    periods = brunson.load_periods().set_index("period_id")
+    assert periods.loc["detention", "start"] == pd.Timestamp("2016-10-07")
+    assert periods.loc["detention", "end"] == periods.loc["house-arrest", "start"]
+    timeline = load_table("events").set_index("event_id")["date"]
+    assert periods.loc["house-arrest", "end"] == timeline["2018-10-12-brunson-released"]
+    assert periods.loc["sanctions-to-release", "start"] == timeline["2018-08-01-us-sanctions-turkish-ministers"]
+    assert periods.loc["sanctions-to-release", "days"] == 72
+    known = set(load_sources()["id"])
+    for cell in periods["source_ids"]:
+        assert set(split_list(cell)) <= known
+
+
+def test_period_whose_date_disagrees_with_its_event_is_named(monkeypatch):
+    frame = load_table("brunson_periods").copy()
+    frame.loc[frame["period_id"] == "house-arrest", "end"] = pd.Timestamp("2018-10-13")
+    real = brunson.load_table
+    monkeypatch.setattr(brunson, "load_table", lambda name: frame if name == "brunson_periods" else real(name))
+    with pytest.raises(ValueError, match="'house-arrest'.*2018-10-12-brunson-released"):
+        brunson.load_periods()
+
+
+def test_case_timeline_draws_the_periods_and_labels_every_event():
+    fig = brunson.case_timeline_chart()
+    periods = brunson.load_periods()
+    for period in periods.itertuples():
+        bars = [trace for trace in fig.data if trace.legendgroup == period.period_id]
+        assert len(bars) == 2  # overview and enlargement
+        assert all(list(bar.x) == [f"{period.start:%Y-%m-%d}", f"{period.end:%Y-%m-%d}"] for bar in bars)
+    case = brunson.events(["brunson"], end="2018-11-30")
+    labels = [a.text for a in fig.layout.annotations if a.name == "event-label"]
+    assert len(labels) == len(case)
+    for title in case["title"]:
+        assert sum(title in label for label in labels) == 1
+    held = periods[periods["lane"] == "held"]["days"].sum()
+    assert fig.layout.title.text.startswith(f"Brunson was held for {held:,} days")
+    assert fig.layout.xaxis.type == "date" and fig.layout.xaxis2.type == "date"
+
+
+def test_case_timeline_enlarges_the_last_months_so_august_events_are_apart():
+    fig = brunson.case_timeline_chart()
+    low, high = (pd.Timestamp(bound) for bound in fig.layout.xaxis2.range)
+    assert (high - low).days < 130
+    assert low < pd.Timestamp("2018-07-25") and high > pd.Timestamp("2018-11-02")
+    # each label of the enlargement has a line of its own
+    rows = [a.ay for a in fig.layout.annotations if a.name == "event-label" and a.xref == "x2"]
+    assert len(rows) == len(set(rows)) == 6

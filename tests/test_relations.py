@@ -1,5 +1,6 @@
 """explainer.relations: turning points, the 2003 vote figures, partners and the chapter's claims."""
 
+import pandas as pd
 import pytest
 
 from explainer import relations
@@ -23,14 +24,40 @@ def test_unknown_event_in_turning_points_is_named(monkeypatch):
         relations.turning_points()
 
 
-def test_chart_draws_one_bar_per_turning_point_with_its_direction():
+def test_chart_draws_each_turning_point_at_its_true_date_coloured_by_direction():
     points = relations.turning_points()
     fig = relations.turning_points_chart()
-    drawn = {trace.name: list(trace.x) for trace in fig.data}
-    assert drawn["Strained ties"] == [-1] * int((points["direction"] == "strained").sum())
-    assert drawn["Brought ties closer"] == [1] * int((points["direction"] == "closer").sum())
-    assert sum(len(trace.y) for trace in fig.data) == len(points)
-    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+    assert fig.layout.xaxis.type == "date"
+    for direction, style in relations.DIRECTIONS.items():
+        trace = next(trace for trace in fig.data if trace.name == style["label"])
+        chosen = points[points["direction"] == direction]
+        assert list(trace.x) == chosen["date"].dt.strftime("%Y-%m-%d").tolist()
+        assert trace.marker.color == style["colour"]
+        # every dot carries its own label: date and name
+        assert [text.split(": ", 1)[0] for text in trace.text] == chosen["when"].tolist()
+    assert sum(len(trace.x) for trace in fig.data) == len(points)
+    # one row per point, in date order
+    rows = sorted(y for trace in fig.data for y in trace.y)
+    assert rows == list(range(len(points)))
+    assert fig.layout.showlegend is not False and fig.layout.xaxis.title.text
+    assert "our reading" in fig.layout.title.text
+
+
+def test_chart_spaces_points_by_date_not_by_rank():
+    fig = relations.turning_points_chart()
+    dates = sorted(pd.Timestamp(x) for trace in fig.data for x in trace.x)
+    low, high = (pd.Timestamp(bound) for bound in fig.layout.xaxis.range)
+    assert low <= dates[0] and dates[-1] <= high
+    assert (dates[1] - dates[0]).days > 50 * 365  # 1952 to 2003
+
+
+def test_chart_labels_stay_inside_the_axis():
+    fig = relations.turning_points_chart()
+    low, high = (pd.Timestamp(bound) for bound in fig.layout.xaxis.range)
+    middle = low + (high - low) / 2
+    for trace in fig.data:
+        for x, position in zip(trace.x, trace.textposition):
+            assert position == ("middle right" if pd.Timestamp(x) < middle else "middle left")
 
 
 def test_chart_title_counts_from_the_data():
@@ -41,8 +68,8 @@ def test_chart_title_counts_from_the_data():
 
 def test_chart_start_filter_and_errors():
     later = relations.turning_points_chart(start="2018-01-01")
-    labels = [label for trace in later.data for label in trace.y]
-    assert not any("1952" in label or "2003" in label for label in labels)
+    labels = [label for trace in later.data for label in trace.text]
+    assert labels and not any("1952" in label or "2003" in label for label in labels)
     with pytest.raises(ValueError, match="start='soon'"):
         relations.turning_points_chart(start="soon")
     with pytest.raises(ValueError, match="no turning points"):
@@ -53,7 +80,7 @@ def test_chart_escapes_labels(monkeypatch):
     frame = load_table("us_turkey_turning_points").copy()
     frame.loc[0, "label"] = "<b>bold</b>"
     monkeypatch.setattr(relations, "load_table", lambda name: frame)
-    labels = [label for trace in relations.turning_points_chart().data for label in trace.y]
+    labels = [label for trace in relations.turning_points_chart().data for label in list(trace.text) + list(trace.hovertext)]
     assert any("&lt;b&gt;" in label for label in labels)
     assert not any("<b>" in label for label in labels)
 
@@ -76,6 +103,7 @@ def test_aid_chart_shows_every_reported_offer():
     aid = figures[figures["figure"] == "U.S. aid offered"]
     fig = relations.aid_offer_chart()
     assert sorted(fig.data[0].x) == sorted(aid["value"])
+    assert sorted(fig.data[0].text) == sorted(f"${value:g}bn" for value in aid["value"])
     text = describe(fig)
     for publisher in aid["publisher"]:
         assert publisher in text
@@ -85,8 +113,10 @@ def test_partners_cite_known_sources_and_have_dates():
     table = relations.partners_table()
     known = set(load_sources()["id"])
     assert {"United States", "Russia", "Ukraine", "Israel"} <= set(table["Partner"])
-    for cell in table["source_ids"]:
-        assert set(split_list(cell)) <= known
+    assert "source_ids" not in table.columns
+    for cell, raw in zip(table["Sources"], relations.load_partners()["source_ids"]):
+        assert cell.split(", ") == split_list(raw)
+        assert set(cell.split(", ")) <= known
     assert table["As of"].str.match(r"\d{1,2} \w{3} \d{4}").all()
 
 
@@ -94,3 +124,10 @@ def test_chapter_claims():
     assert relations.chapter_claims()["Claim"].tolist() == ["S06-a", "S11-b", "S13-b"]
     with pytest.raises(ValueError, match="S00-x"):
         relations.chapter_claims(["S00-x"])
+
+
+def test_turning_points_table_lists_sources_for_readers():
+    table = relations.turning_points_table()
+    assert "source_ids" not in table.columns
+    raw = relations.turning_points()["source_ids"]
+    assert table["Sources"].tolist() == [", ".join(split_list(cell)) for cell in raw]

@@ -135,3 +135,73 @@ def test_peace_push_ends_at_the_call_and_covers_the_ceasefire_proposal():
 
 def test_every_source_of_the_chapter_tables_is_in_the_bibliography(source_ids):
     assert set(ukraine.source_ids_of_chapter()) <= source_ids
+
+
+def test_talks_timeline_draws_every_round_in_its_own_lane_and_labels_it():
+    rounds = ukraine.talks()
+    fig = ukraine.talks_timeline_chart()
+    talks = next(trace for trace in fig.data if trace.name == "Talks hosted by Turkey")
+    assert list(talks.x) == rounds["date"].dt.strftime("%Y-%m-%d").tolist()
+    assert talks.marker.symbol == "diamond"
+    labels = [a for a in fig.layout.annotations if a.name == "event-label"]
+    for talk_id in rounds["talk_id"]:
+        assert sum(a.text == ukraine.talk_label(talk_id) for a in labels) == 1
+    # the war's other events are grey and unlabelled; the call has its own marker and a label
+    other = next(trace for trace in fig.data if trace.name == "Other events of the war")
+    assert other.marker.color == "#9E9E9E"
+    assert not set(other.x) & set(talks.x)
+    call = next(trace for trace in fig.data if "call" in trace.name)
+    assert list(call.x) == [ukraine.CALL_DATE]
+    assert any("Trump–Erdoğan call" in a.text for a in labels)
+
+
+def test_talks_timeline_marks_the_longest_gap_computed_from_the_data():
+    rounds = ukraine.talks()
+    gaps = rounds["date"].diff().dt.days
+    widest = int(gaps.max())
+    fig = ukraine.talks_timeline_chart()
+    assert f"{widest:,} days" in fig.layout.title.text
+    gap = next(a for a in fig.layout.annotations if "without talks" in (a.text or ""))
+    assert gap.text.startswith(f"{widest:,} days without talks")
+    line = fig.layout.shapes[0]
+    assert (line.x0, line.x1) == ("2022-03-29", "2025-05-16")
+
+
+def test_talks_timeline_labels_do_not_share_a_row_within_a_side():
+    fig = ukraine.talks_timeline_chart()
+    labels = [a for a in fig.layout.annotations if a.name == "event-label" and a.showarrow]
+    rows = [(a.xanchor, a.ay) for a in labels]
+    assert len(rows) == len(set(rows))
+
+
+def test_talks_timeline_rejects_a_start_after_every_event():
+    with pytest.raises(ValueError, match="start='2099-01-01'"):
+        ukraine.talks_timeline_chart(start="2099-01-01")
+
+
+def test_prisoners_chart_explains_missing_exchange_figures_and_leaves_headroom():
+    fig = ukraine.prisoners_chart()
+    label = ukraine.talk_label("2025-07-23-istanbul")
+    exchanged = [trace for trace in fig.data if trace.name.startswith("Exchanged")]
+    assert all(label not in trace.x for trace in exchanged)
+    notes = [a for a in fig.layout.annotations if a.name == "event-label"]
+    assert [a.x for a in notes] == [label]
+    assert "not reported in the sources we read" in notes[0].text.replace("<br>", " ")
+    tallest = max(max(trace.y) for trace in fig.data)
+    assert fig.layout.yaxis.range[1] >= tallest * 1.2
+
+
+def test_commodity_labels_use_one_precision_per_period():
+    whole = ukraine.commodity_chart()
+    assert all(len(text.split(".")[1]) == 2 for text in whole.data[0].text)
+    assert list(whole.data[0].text[:2]) == ["16.81", "8.91"]
+    fortnight = ukraine.commodity_chart("first-fortnight")
+    assert all(len(text.split(".")[1]) == 3 for text in fortnight.data[0].text)
+
+
+def test_destination_labels_say_where_a_source_gives_whole_numbers():
+    fig = ukraine.destinations_chart()
+    labels = {trace.name.split(",")[0]: dict(zip(trace.y, trace.text)) for trace in fig.data}
+    assert labels["USDA Foreign Agricultural Service"] == {"China": "7.7", "Spain": "5.9", "Türkiye": "3.2"}
+    assert labels["United Nations (via Agriland)"] == {"China": "8 (whole Mt)", "Spain": "6 (whole Mt)", "Türkiye": "3.2"}
+    assert "whole million tonnes" in describe(fig)
