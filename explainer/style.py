@@ -82,18 +82,19 @@ def apply_house_style(
         raise ValueError("explainer: a figure needs at least one source id (source_ids was empty)")
     source_text = wrap_html(source_line(source_ids) + (f"; {html.escape(source_note)}" if source_note else ""))
     source_lines = source_text.count("<br>") + 1
-    title_text = wrap_html(html.escape(title), TITLE_WIDTH)
-    title_lines = title_text.count("<br>") + 1
+    title_text = html.escape(title)
+    # A long title shrinks to stay on one line rather than run off the figure.
+    title_size = max(13, min(18, round(18 * TITLE_WIDTH / max(len(title), 1))))
     if subtitle:
         title_text += f"<br><sup>{html.escape(subtitle)}</sup>"
     fig.update_layout(
-        title={"text": title_text, "x": 0, "xanchor": "left", "font": {"size": 18}},
+        title={"text": title_text, "x": 0, "xanchor": "left", "font": {"size": title_size}},
         font={"family": FONT_FAMILY, "color": TEXT, "size": 13},
         colorway=PALETTE,
         plot_bgcolor="white",
         paper_bgcolor="white",
         height=height,
-        margin={"l": 20, "r": 20, "t": (80 if subtitle else 60) + 24 * (title_lines - 1), "b": source_offset + 8 + 15 * source_lines},
+        margin={"l": 20, "r": 20, "t": 80 if subtitle else 60, "b": source_offset + 8 + 15 * source_lines},
     )
     fig.add_annotation(
         text=source_text,

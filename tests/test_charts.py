@@ -60,3 +60,11 @@ def test_topic_chart_matches_the_topic_counts_and_puts_the_largest_first():
     assert counts[fig.data[0].y[0]] == counts.max()
     assert fig.layout.title.text.startswith(fig.data[0].y[0])
     assert "Horizontal bar chart." in describe(fig)
+
+
+def test_a_long_title_shrinks_to_stay_on_one_line(frame):
+    short = bar_chart(frame, x="value", y="label", title="B leads", source_ids=["article"])
+    long = bar_chart(frame, x="value", y="label", title="B leads " * 20, source_ids=["article"])
+    assert short.layout.title.font.size == 18
+    assert 13 <= long.layout.title.font.size < 18
+    assert "<br>" not in long.layout.title.text
