@@ -422,7 +422,7 @@ def turkey_map(*, title: str = "Turkey holds both straits between the Black Sea 
     return fig
 
 
-SYRIA_BOUNDS = (33.4, 31.9, 43.8, 38.8)
+SYRIA_BOUNDS = (32.6, 31.9, 44.6, 38.8)
 SYRIA_PLACES = ("damascus", "aleppo", "idlib", "bab-al-hawa", "bab-al-salam")
 SYRIA_LABELS = {"idlib": "middle left", "aleppo": "bottom right", "damascus": "bottom right"}
 # The crossings sit on the border line: their labels stand off into Turkey, on leader lines.
@@ -696,7 +696,13 @@ def range_rings_map(*, center: str = "murted-air-base", radii_km: Sequence[float
     middle = geo.place(center)
     rings = [geo.geodesic_ring(middle.latitude, middle.longitude, radius) for radius in radii]
     west, south, east, north = rings[int(max(range(len(radii)), key=lambda i: radii[i]))].total_bounds
-    bounds = _check_bounds((max(west - 1.5, -180), max(south - 1.0, -90), min(east + 1.5, 180), min(north + 1.0, 90)))
+    west, south, east, north = west - 1.5, south - 1.0, east + 1.5, north + 1.0
+    # widen to a landscape frame (about 1.8 : 1 on the map) so the map fills the width beside its legend
+    wanted = 1.8 * (north - south) / math.cos(math.radians((north + south) / 2))
+    if east - west < wanted:
+        extra = (wanted - (east - west)) / 2
+        west, east = west - extra, east + extra
+    bounds = _check_bounds((max(west, -180), max(south, -90), min(east, 180), min(north, 90)))
     place_ids = list(dict.fromkeys([center, *places]))
     fig = go.Figure()
     fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP", "RUS", "UKR",
