@@ -7,8 +7,13 @@ and a one-sentence summary in ``fig.layout.meta["summary"]`` (read by :func:`exp
 How they stay offline: plotly's ``geo`` subplot fetches its own base map from a CDN whenever a
 base layer is shown or the *first* trace has a ``locationmode``. So every map here switches the
 base layers off (``geo.visible=False``), draws our own Natural Earth countries as the muted
-context, and puts a ``Scattergeo`` trace (the labelled places) first. Polygons go through
+context, and puts a ``Scattergeo`` trace (the country names) first. Polygons go through
 :func:`explainer.geo.plotly_geojson`, the one place that gives them plotly's clockwise rings.
+
+How they stay legible: all scatter traces draw above all filled areas, in trace order, so the
+places come last (above routes and outlines); every text carries a white halo (``HALO``); places
+too close to label in place get their label on a leader line (``label_offsets``); the legend
+stands in a column right of the map (``LEGEND_COLUMN``), never over it.
 
 Examples
 --------
