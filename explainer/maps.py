@@ -7,8 +7,13 @@ and a one-sentence summary in ``fig.layout.meta["summary"]`` (read by :func:`exp
 How they stay offline: plotly's ``geo`` subplot fetches its own base map from a CDN whenever a
 base layer is shown or the *first* trace has a ``locationmode``. So every map here switches the
 base layers off (``geo.visible=False``), draws our own Natural Earth countries as the muted
-context, and puts a ``Scattergeo`` trace (the labelled places) first. Polygons go through
+context, and puts a ``Scattergeo`` trace (the country names) first. Polygons go through
 :func:`explainer.geo.plotly_geojson`, the one place that gives them plotly's clockwise rings.
+
+How they stay legible: all scatter traces draw above all filled areas, in trace order, so the
+places come last (above routes and outlines); every text carries a white halo (``HALO``); places
+too close to label in place get their label on a leader line (``label_offsets``); the legend
+stands in a column right of the map (``LEGEND_COLUMN``), never over it.
 
 Examples
 --------
@@ -28,6 +33,7 @@ from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
 import plotly.graph_objects as go
+import shapely
 
 from explainer import geo
 from explainer.style import OKABE_ITO, TEXT, apply_house_style
@@ -39,7 +45,16 @@ BORDER = "#FFFFFF"
 SUBJECT = "#A6CEE9"  # a tint of Okabe and Ito's sky blue
 SUBJECT_LINE = "#FFFFFF"
 OCCUPIED_LINE = OKABE_ITO["vermillion"]
-COUNTRY_LABEL = "#777777"
+COUNTRY_LABEL = "#666666"
+REGION_LABEL = "#555555"
+SEA_LABEL = "#3C6E91"
+LEADER_LINE = "#555555"
+# A white glow around map text (CSS text-shadow), so labels stay legible over dark fills and lines.
+HALO = "0px 0px 2px #FFFFFF, 0px 0px 2px #FFFFFF, 0px 0px 3px #FFFFFF, 0px 0px 4px #FFFFFF"
+FONT = "Helvetica Neue, Arial, sans-serif"
+LEGEND_COLUMN = 0.77  # the map takes the left part of the width, the legend the column to its right
+TEXT_POSITIONS = ("top left", "top center", "top right", "middle left", "middle center", "middle right",
+                  "bottom left", "bottom center", "bottom right")
 
 BOUNDARY_SOURCES = ["natural-earth-admin0-deu", "natural-earth-admin1"]
 POLICY_SOURCES = {
@@ -50,10 +65,11 @@ POLICY_SOURCES = {
 PLACE_STYLE = {
     "capital": {"symbol": "star", "color": OKABE_ITO["black"], "size": 11, "legend": "Capital"},
     "city": {"symbol": "circle", "color": OKABE_ITO["black"], "size": 7, "legend": "City or town"},
-    "port": {"symbol": "square", "color": OKABE_ITO["blue"], "size": 8, "legend": "Port"},
+    "port": {"symbol": "square", "color": OKABE_ITO["blue"], "size": 7, "legend": "Port"},
     "air-base": {"symbol": "triangle-up", "color": OKABE_ITO["orange"], "size": 11, "legend": "Air base"},
     "talks-venue": {"symbol": "diamond", "color": OKABE_ITO["purple"], "size": 9, "legend": "Talks venue"},
-    "strait": {"symbol": "circle-open", "color": OKABE_ITO["blue"], "size": 12, "legend": "Strait"},
+    "strait": {"symbol": "circle-open", "color": OKABE_ITO["blue"], "size": 22, "legend": "Strait",
+               "line_color": OKABE_ITO["blue"], "line_width": 3},
     "border-crossing": {"symbol": "x", "color": OKABE_ITO["vermillion"], "size": 10, "legend": "Border crossing"},
 }
 
@@ -105,28 +121,57 @@ def _areas_trace(frame: gpd.GeoDataFrame, *, name: str, color: str, line_color: 
     )
 
 
-def _context_traces(bounds, *, exclude: Sequence[str] = (), digits: int = 4) -> list:
-    """Our own admin-0 layer as muted land, clipped to the view: no downloaded base map."""
-    countries = geo.clip(geo.load_boundaries("admin0"), _padded(bounds))
+def _context_traces(bounds, *, exclude: Sequence[str] = (), digits: int = 4, pad: float = 1.0) -> list:
+    """Our own admin-0 layer as muted land, clipped to the view (plus ``pad`` degrees): no downloaded base map."""
+    countries = geo.clip(geo.load_boundaries("admin0"), _padded(bounds, pad))
     countries = countries[~countries["iso3"].isin(list(exclude))]
     return [_areas_trace(countries, name="Neighbouring countries", color=LAND, line_color=BORDER,
                          line_width=0.8, hover=True, digits=digits,
                          describe=", ".join(sorted(countries["name"].astype(str))))]
 
 
-def _country_labels(bounds, iso3s: Sequence[str], *, uppercase: bool = True) -> go.Scattergeo:
-    """Country names at a point inside each country's visible part, in small grey capitals."""
+def _country_labels(bounds, iso3s: Sequence[str], *, positions: Mapping[str, tuple[float, float]] | None = None,
+                    uppercase: bool = True) -> go.Scattergeo:
+    """Country names in small grey capitals, at ``positions[iso3]`` = (lon, lat) or else at a point
+    inside each country's visible part. A map's first trace (it has no ``locationmode``)."""
+    positions = dict(positions or {})
     west, south, east, north = bounds
     dx, dy = (east - west) * 0.08, (north - south) * 0.08
     countries = geo.clip(geo.load_boundaries("admin0"), (west + dx, south + dy, east - dx, north - dy))
     countries = countries[countries["iso3"].isin(list(iso3s))].copy()
-    points = countries.geometry.apply(lambda g: max(getattr(g, "geoms", [g]), key=lambda p: p.area).representative_point())
-    labels = [(_escape(name).upper() if uppercase else _escape(name)) for name in countries["name"]]
+    lons, lats, labels = [], [], []
+    for row in countries.itertuples():
+        if row.iso3 in positions:
+            lon, lat = positions[row.iso3]
+        else:
+            point = max(getattr(row.geometry, "geoms", [row.geometry]), key=lambda p: p.area).representative_point()
+            lon, lat = point.x, point.y
+        lons.append(round(lon, 3))
+        lats.append(round(lat, 3))
+        labels.append(_escape(row.name).upper() if uppercase else _escape(row.name))
     return go.Scattergeo(
-        lon=[round(p.x, 3) for p in points], lat=[round(p.y, 3) for p in points], text=labels,
-        mode="text", textfont={"size": 11, "color": COUNTRY_LABEL, "family": "Helvetica Neue, Arial, sans-serif"},
+        lon=lons, lat=lats, text=labels, mode="text",
+        textfont={"size": 11, "color": COUNTRY_LABEL, "family": FONT, "shadow": HALO},
         hoverinfo="skip", showlegend=False, name="Country names",
     )
+
+
+def _text_labels(labels: Sequence[tuple[float, float, str]], *, name: str, color: str, size: int = 11,
+                 style: str = "normal", describe: str | None = None, showlegend: bool = False,
+                 textposition: str | Sequence[str] = "middle center") -> go.Scattergeo:
+    """Plain text at fixed (lon, lat) points, with the white halo: seas, regions, callouts."""
+    return go.Scattergeo(
+        lon=[lon for lon, _, _ in labels], lat=[lat for _, lat, _ in labels],
+        text=[text for _, _, text in labels], mode="text", textposition=textposition,
+        textfont={"size": size, "color": color, "family": FONT, "style": style, "shadow": HALO},
+        hoverinfo="skip", showlegend=showlegend, name=name,
+        meta={"describe": describe or ", ".join(re.sub(r"<br>", " ", text) for _, _, text in labels)},
+    )
+
+
+def _sea_labels(labels: Sequence[tuple[float, float, str]]) -> go.Scattergeo:
+    """Names of seas, in blue italics, at fixed points chosen in open water (labels, not data)."""
+    return _text_labels(labels, name="Sea names", color=SEA_LABEL, size=12, style="italic")
 
 
 def _occupied_outline(frame: gpd.GeoDataFrame) -> go.Scattergeo | None:
@@ -137,7 +182,7 @@ def _occupied_outline(frame: gpd.GeoDataFrame) -> go.Scattergeo | None:
     lons, lats = geo.outline_lonlat(marked)
     return go.Scattergeo(
         lon=lons, lat=lats, mode="lines", line={"color": OCCUPIED_LINE, "width": 1.6, "dash": "dot"},
-        name="Occupied (see note)", hoverinfo="skip",
+        name="Occupied (see note)", hoverinfo="skip", legendrank=900,
         meta={"describe": "; ".join(f"{n}: {s}" for n, s in zip(marked["name"], marked["status"]))},
     )
 
@@ -147,11 +192,41 @@ def _label(name: str, kind: str) -> str:
     return name.split("–")[0] if kind == "border-crossing" else name
 
 
-def _places_trace(place_ids: Sequence[str], label_positions: Mapping[str, str] | None = None) -> list:
-    """The labelled places, one trace per kind (the first is the figure's first trace)."""
+def _side(dlon: float, dlat: float) -> str:
+    """Where an offset label's text goes from its anchor: away from the place it names."""
+    if abs(dlon) >= abs(dlat):
+        return "middle right" if dlon > 0 else "middle left"
+    return "top center" if dlat > 0 else "bottom center"
+
+
+def _check_label_options(place_ids, label_positions, label_offsets) -> tuple[dict, dict]:
     label_positions = dict(label_positions or {})
-    for place_id in label_positions:
+    label_offsets = dict(label_offsets or {})
+    for place_id, position in label_positions.items():
         geo.place(place_id)
+        if position not in TEXT_POSITIONS:
+            raise ValueError(f"explainer: label_positions[{place_id!r}] must be one of {', '.join(TEXT_POSITIONS)}, "
+                             f"got {position!r}")
+    for place_id, offset in label_offsets.items():
+        geo.place(place_id)
+        ok = (isinstance(offset, (tuple, list)) and len(offset) == 2
+              and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in offset)
+              and any(offset))
+        if not ok:
+            raise ValueError(f"explainer: label_offsets[{place_id!r}] must be a non-zero (dlon, dlat) pair of "
+                             f"degrees, got {offset!r}")
+    return label_positions, label_offsets
+
+
+def _places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] | None = None,
+                   label_offsets: Mapping[str, tuple[float, float]] | None = None) -> list:
+    """The labelled places: one marker trace per kind, then leader lines and their offset labels.
+
+    ``label_positions[id]`` puts a label beside its marker (plotly's ``textposition``);
+    ``label_offsets[id]`` = (dlon, dlat) moves it that many degrees away instead, joined to the
+    marker by a thin leader line (for places too close together to label in place).
+    """
+    label_positions, label_offsets = _check_label_options(place_ids, label_positions, label_offsets)
     places = geo.places_frame(place_ids)
     traces = []
     for kind in dict.fromkeys(places["kind"]):
@@ -162,20 +237,39 @@ def _places_trace(place_ids: Sequence[str], label_positions: Mapping[str, str] |
             + f"<br>{_escape(r.note)}" if r.note else f"<b>{_escape(r.name)}</b>"
             for r in rows.itertuples()
         ]
+        names = [_escape(_label(name, kind)) for name in rows["name"]]
         traces.append(
             go.Scattergeo(
                 lon=list(rows["longitude"]), lat=list(rows["latitude"]),
-                text=[_escape(_label(name, kind)) for name in rows["name"]],
+                text=["" if pid in label_offsets else name for pid, name in zip(rows["id"], names)],
                 customdata=hover, hovertemplate="%{customdata}<extra></extra>",
                 mode="markers+text",
                 textposition=[label_positions.get(pid, "top center") for pid in rows["id"]],
-                textfont={"size": 12, "color": TEXT},
+                textfont={"size": 12, "color": TEXT, "family": FONT, "shadow": HALO},
                 marker={"symbol": style["symbol"], "size": style["size"], "color": style["color"],
-                        "line": {"color": "white", "width": 1}},
-                name=style["legend"],
-                meta={"place_ids": list(rows["id"])},
+                        "line": {"color": style.get("line_color", "white"), "width": style.get("line_width", 1)}},
+                name=style["legend"], legendrank=100,
+                meta={"place_ids": list(rows["id"]), "describe": ", ".join(names)},
             )
         )
+    offset = places[places["id"].isin(list(label_offsets))]
+    if not offset.empty:
+        lons, lats, anchors = [], [], []
+        for row in offset.itertuples():
+            dlon, dlat = label_offsets[row.id]
+            end = (row.longitude + dlon, row.latitude + dlat)
+            lons += [row.longitude, end[0], None]
+            lats += [row.latitude, end[1], None]
+            anchors.append((end[0], end[1], _escape(_label(row.name, row.kind)),
+                            label_positions.get(row.id, _side(dlon, dlat))))
+        traces.append(go.Scattergeo(
+            lon=lons, lat=lats, mode="lines", line={"color": LEADER_LINE, "width": 0.8}, hoverinfo="skip",
+            showlegend=False, name="Label leader lines",
+            meta={"describe": "thin lines joining " + ", ".join(a[2] for a in anchors) + " to their labels",
+                  "place_ids_offset": list(offset["id"])},
+        ))
+        traces.append(_text_labels([(lon, lat, text) for lon, lat, text, _ in anchors], name="Place labels",
+                                   color=TEXT, size=12, textposition=[a[3] for a in anchors]))
     return traces
 
 
@@ -198,9 +292,33 @@ def _place_sources(place_ids: Sequence[str]) -> list[str]:
     return out
 
 
+def _merge_labels(default_positions: Mapping[str, str], default_offsets: Mapping[str, tuple[float, float]],
+                  label_positions: Mapping[str, str] | None,
+                  label_offsets: Mapping[str, tuple[float, float]] | None) -> tuple[dict, dict]:
+    """A map's own label placement overridden by the caller's: a position given for a place drops
+    its default offset (the label goes back beside the marker), an offset drops its default position."""
+    label_positions, label_offsets = dict(label_positions or {}), dict(label_offsets or {})
+    positions = {k: v for k, v in default_positions.items() if k not in label_offsets}
+    offsets = {k: v for k, v in default_offsets.items() if k not in label_positions}
+    return {**positions, **label_positions}, {**offsets, **label_offsets}
+
+
+def _side_note(fig: go.Figure, text: str) -> None:
+    """A boxed note in the legend column, at the foot of the map: for what the map does not show."""
+    fig.add_annotation(
+        text=text, xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False,
+        align="left", font={"size": 12, "color": TEXT}, bgcolor="#FFF4E0", bordercolor=OKABE_ITO["orange"],
+        borderwidth=1.5, borderpad=6, name="side-note",
+    )
+
+
 def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption: str, summary: str,
             source_ids: Sequence[str], place_ids: Sequence[str], height: int, projection: str = "mercator") -> go.Figure:
-    """Geo settings that keep the map offline, the house style, the caption and the summary."""
+    """Geo settings that keep the map offline, the house style, the caption and the summary.
+
+    The map fills the left ``LEGEND_COLUMN`` of the width; the legend (and any side note) stands
+    in the column to its right, so it never covers the map.
+    """
     west, south, east, north = bounds
     fig.update_geos(
         visible=False,  # no base layers: nothing to fetch
@@ -208,13 +326,13 @@ def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption
         lonaxis_range=[west, east],
         lataxis_range=[south, north],
         bgcolor=SEA,
-        domain={"x": [0, 1], "y": [0, 1]},
+        domain={"x": [0, LEGEND_COLUMN], "y": [0, 1]},
     )
     ids = list(dict.fromkeys(list(BOUNDARY_SOURCES) + list(source_ids)))
     apply_house_style(fig, title=title, source_ids=ids, subtitle=subtitle, height=height)
     fig.update_layout(
         margin={"l": 10, "r": 10, "t": 80 if subtitle else 60, "b": 120},
-        legend={"orientation": "v", "x": 0.01, "y": 0.99, "xanchor": "left", "yanchor": "top",
+        legend={"orientation": "v", "x": 1, "y": 1, "xanchor": "right", "yanchor": "top",
                 "bgcolor": "rgba(255,255,255,0.85)", "bordercolor": "#CCCCCC", "borderwidth": 1,
                 "font": {"size": 11}},
         hoverlabel={"bgcolor": "white", "font": {"size": 12}},
@@ -266,107 +384,164 @@ def _caption_annotation_text(caption: str) -> str:
 
 # --- the maps --------------------------------------------------------------------------------
 
-TURKEY_BOUNDS = (25.0, 35.0, 45.5, 42.6)
+TURKEY_BOUNDS = (23.0, 34.4, 45.5, 43.6)
 TURKEY_PLACES = ("ankara", "istanbul", "izmir", "antalya", "murted-air-base", "incirlik-air-base", "bosporus",
                  "dardanelles")
-TURKEY_LABELS = {"ankara": "bottom right", "murted-air-base": "top left", "istanbul": "bottom left",
-                 "bosporus": "top right", "dardanelles": "bottom right", "izmir": "middle left",
+TURKEY_LABELS = {"ankara": "bottom right", "murted-air-base": "top left",
+                 "bosporus": "top right", "dardanelles": "bottom left", "izmir": "middle left",
                  "incirlik-air-base": "bottom center", "antalya": "bottom center"}
+# Istanbul sits inside the Bosporus ring: its label stands off on a leader line.
+TURKEY_OFFSETS = {"istanbul": (-0.8, 0.3)}
+# Sea names at fixed points in open water (tests check that no country contains them).
+TURKEY_SEAS = ((34.0, 42.75, "Black Sea"), (28.05, 40.62, "Sea of<br>Marmara"), (25.0, 38.9, "Aegean<br>Sea"),
+               (30.6, 35.2, "Mediterranean Sea"))
 
 
 def turkey_map(*, title: str = "Turkey holds both straits between the Black Sea and the Mediterranean",
                subtitle: str | None = "Turkey's provinces, the Bosporus and the Dardanelles, and the air bases in the chapters",
                places: Sequence[str] = TURKEY_PLACES, label_positions: Mapping[str, str] | None = None,
-               height: int = 560) -> go.Figure:
-    """Turkey and its 81 provinces, the straits, Ankara, Istanbul and the Mürted and Incirlik air bases."""
+               label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 600) -> go.Figure:
+    """Turkey and its 81 provinces, the straits, the seas they join, Ankara, Istanbul and the
+    Mürted and Incirlik air bases."""
     bounds = TURKEY_BOUNDS
     provinces = geo.load_boundaries("admin1")
     provinces = provinces[provinces["iso3"] == "TUR"]
+    positions, offsets = _merge_labels(TURKEY_LABELS, TURKEY_OFFSETS, label_positions, label_offsets)
     fig = go.Figure()
-    for trace in _places_trace(places, {**TURKEY_LABELS, **dict(label_positions or {})}):
-        fig.add_trace(trace)
+    fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP"],
+                                  positions={"GRC": (24.0, 41.05)}))
     for trace in _context_traces(bounds, exclude=["TUR"]):
         fig.add_trace(trace)
     fig.add_trace(_areas_trace(provinces, name="Turkey's provinces", color=SUBJECT, line_color=SUBJECT_LINE,
                                line_width=0.5, describe=f"Turkey's {len(provinces)} provinces"))
-    fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP"]))
+    fig.add_trace(_sea_labels(TURKEY_SEAS))
+    for trace in _places_traces(places, positions, offsets):
+        fig.add_trace(trace)
     caption = (f"Turkey's {len(provinces)} provinces in blue, its neighbours in grey. " + geo.policy_note([])
                + " Place coordinates: data/places.csv.")
     _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
             summary=f"A map of Turkey's {len(provinces)} provinces marking the straits (the Bosporus and the "
-            "Dardanelles), Ankara, Istanbul and the Mürted and Incirlik air bases.",
+            "Dardanelles) between the Black Sea, the Sea of Marmara and the Aegean, Ankara, Istanbul and the "
+            "Mürted and Incirlik air bases.",
             source_ids=["dailysabah-2019-07-13-murted-s400"], height=height)
     return fig
 
 
-SYRIA_BOUNDS = (34.4, 32.0, 42.6, 37.7)
+SYRIA_BOUNDS = (32.6, 31.9, 44.6, 38.8)
 SYRIA_PLACES = ("damascus", "aleppo", "idlib", "bab-al-hawa", "bab-al-salam")
-SYRIA_LABELS = {"idlib": "bottom center", "bab-al-hawa": "middle left", "bab-al-salam": "top center",
-                "aleppo": "bottom right", "damascus": "bottom right"}
+SYRIA_LABELS = {"idlib": "middle left", "aleppo": "bottom right", "damascus": "bottom right"}
+# The crossings sit on the border line: their labels stand off into Turkey, on leader lines.
+SYRIA_OFFSETS = {"bab-al-hawa": (-0.7, 0.3), "bab-al-salam": (0.0, 0.42)}
+SYRIA_COUNTRY_LABELS = {"TUR": (38.6, 38.05), "ISR": (35.1, 32.5), "LBN": (35.55, 33.75)}
+# Governorate names sit at a point inside each; these move a few off the places named the same.
+SYRIA_GOVERNORATE_LABELS = {"SY-HL": (37.85, 36.45), "SY-ID": (36.62, 35.6), "SY-RD": (37.9, 33.2),
+                            "SY-DR": (36.25, 32.7)}
+SYRIA_UNLABELLED = ("SY-DI", "SY-QU")  # Damascus city and Quneitra: too small to name legibly
+
+
+def _governorate_labels(frame: gpd.GeoDataFrame, positions: Mapping[str, tuple[float, float]],
+                        skip: Sequence[str] = ()) -> go.Scattergeo:
+    labels = []
+    for row in frame.itertuples():
+        if row.id in skip:
+            continue
+        if row.id in positions:
+            lon, lat = positions[row.id]
+        else:
+            point = row.geometry.representative_point()
+            lon, lat = round(point.x, 3), round(point.y, 3)
+        labels.append((lon, lat, _escape(row.name)))
+    trace = _text_labels(labels, name="Governorate names", color=REGION_LABEL, size=10, showlegend=True,
+                         describe="governorates named on the map: " + ", ".join(t for _, _, t in labels))
+    trace.meta = {**trace.meta, "ids": [i for i in frame["id"] if i not in skip]}
+    trace.legendrank = 950
+    return trace
+
+
+def _shared_border(iso3_a: str, iso3_b: str, *, name: str) -> go.Scattergeo:
+    """The land border two countries share (from the admin-0 layer), as one dark line."""
+    countries = geo.load_boundaries("admin0").set_index("iso3")
+    line = shapely.line_merge(countries.loc[iso3_a, "geometry"].boundary.intersection(
+        countries.loc[iso3_b, "geometry"].boundary))
+    lons, lats = [], []
+    for part in shapely.get_parts(line):
+        xs, ys = part.xy
+        lons += [round(x, 4) for x in xs] + [None]
+        lats += [round(y, 4) for y in ys] + [None]
+    return go.Scattergeo(lon=lons, lat=lats, mode="lines", line={"color": "#333333", "width": 2.2}, name=name,
+                         hoverinfo="name", legendrank=800, meta={"describe": f"the {name}, drawn as a dark line"})
 
 
 def syria_map(*, title: str = "Syria's main crossings to Turkey lie on its north-western border",
               subtitle: str | None = "Syria's governorates and the Bab al-Hawa and Bab al-Salam crossings",
               places: Sequence[str] = SYRIA_PLACES, label_positions: Mapping[str, str] | None = None,
-              height: int = 560) -> go.Figure:
-    """Syria's governorates, the Golan Heights marked as occupied, and the crossings to Turkey."""
+              label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 700) -> go.Figure:
+    """Syria's governorates (named), the Golan Heights marked as occupied, southern Turkey and
+    the crossings between them."""
     bounds = SYRIA_BOUNDS
     regions = geo.load_boundaries("admin1")
     syria = regions[regions["iso3"] == "SYR"]
     governorates = syria[syria["status"] == ""]
     golan = syria[syria["status"] != ""]
+    positions, offsets = _merge_labels(SYRIA_LABELS, SYRIA_OFFSETS, label_positions, label_offsets)
     fig = go.Figure()
-    for trace in _places_trace(places, {**SYRIA_LABELS, **dict(label_positions or {})}):
-        fig.add_trace(trace)
+    fig.add_trace(_country_labels(bounds, ["TUR", "IRQ", "JOR", "LBN", "ISR"], positions=SYRIA_COUNTRY_LABELS))
     for trace in _context_traces(bounds, exclude=["SYR"]):
         fig.add_trace(trace)
     fig.add_trace(_areas_trace(governorates, name="Syria's governorates", color=SUBJECT, line_color=SUBJECT_LINE,
                                line_width=0.6, describe=f"Syria's {len(governorates)} governorates: "
                                + ", ".join(sorted(governorates["name"]))))
     fig.add_trace(_areas_trace(golan, name="Golan Heights", color=SUBJECT, line_color=SUBJECT_LINE, line_width=0.6))
-    outline = _occupied_outline(golan)
-    fig.add_trace(outline)
-    fig.add_trace(_country_labels(bounds, ["TUR", "IRQ", "JOR", "LBN", "ISR"]))
+    fig.add_trace(_governorate_labels(governorates, SYRIA_GOVERNORATE_LABELS, SYRIA_UNLABELLED))
+    fig.add_trace(_occupied_outline(golan))
+    fig.add_trace(_shared_border("SYR", "TUR", name="Syria–Turkey border"))
+    for trace in _places_traces(places, positions, offsets):
+        fig.add_trace(trace)
     note = geo.policy_note(golan["status"])
-    caption = (f"Syria's {len(governorates)} governorates in blue, its neighbours in grey. {note} "
+    caption = (f"Syria's {len(governorates)} governorates in blue (named in grey, except the small Damascus and "
+               f"Quneitra governorates), its neighbours in grey, the Syria–Turkey border as a dark line. {note} "
                "Place coordinates: data/places.csv.")
     _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
-            summary=f"A map of Syria's {len(governorates)} governorates with Damascus, Aleppo, Idlib and the Bab "
-            "al-Hawa and Bab al-Salam crossings to Turkey; the Golan Heights are marked as Syrian territory "
-            "occupied by Israel.",
+            summary=f"A map of Syria's {len(governorates)} governorates and southern Turkey with Damascus, Aleppo, "
+            "Idlib and the Bab al-Hawa and Bab al-Salam crossings to Turkey; the Golan Heights are marked as "
+            "Syrian territory occupied by Israel.",
             source_ids=[POLICY_SOURCES[s] for s in sorted(set(golan["status"]))], height=height)
     return fig
 
 
-UKRAINE_BOUNDS = (21.5, 40.4, 41.5, 52.6)
+UKRAINE_BOUNDS = (18.5, 40.4, 44.5, 52.6)
 UKRAINE_PLACES = ("kyiv", "odesa", "chornomorsk", "pivdennyi", "simferopol", "istanbul", "bosporus")
-UKRAINE_LABELS = {"odesa": "middle right", "chornomorsk": "bottom left", "pivdennyi": "top right",
-                  "istanbul": "bottom left", "bosporus": "middle right", "kyiv": "top center",
-                  "simferopol": "bottom center"}
+UKRAINE_LABELS = {"istanbul": "bottom left", "bosporus": "middle right", "kyiv": "top center"}
+# The three ports lie within 40 km of each other: their labels stand off, on leader lines.
+UKRAINE_OFFSETS = {"pivdennyi": (1.5, 0.55), "odesa": (1.4, -0.2), "chornomorsk": (-1.3, -0.35),
+                   "simferopol": (0.0, -0.85)}
+UKRAINE_SEAS = ((33.6, 43.2, "Black Sea"), (36.7, 46.1, "Sea of<br>Azov"))
 # Schematic corridor: from each port to the open sea, then towards the Bosporus (no published
 # waypoints are used; the line shows direction, not the agreed track).
 GRAIN_OPEN_SEA = (45.2, 30.9)
+NOT_DRAWN_2022 = "Not drawn: the areas of Ukraine<br>occupied by Russia since 2022.<br>The front line moves, and we have<br>no sourced line for it."
 
 
 def ukraine_map(*, title: str = "Ukraine's grain left from three ports near Odesa and passed Istanbul",
                 subtitle: str | None = "Ukraine's oblasts, Crimea, and the Black Sea Grain Initiative's ports and corridor",
                 places: Sequence[str] = UKRAINE_PLACES, label_positions: Mapping[str, str] | None = None,
-                height: int = 680) -> go.Figure:
+                label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 760) -> go.Figure:
     """Ukraine's oblasts, Crimea marked per the border policy, and the grain corridor to the Bosporus."""
     bounds = UKRAINE_BOUNDS
     regions = geo.load_boundaries("admin1")
     ukraine = regions[regions["iso3"] == "UKR"]
     oblasts = ukraine[ukraine["status"] == ""]
     crimea = ukraine[ukraine["status"] != ""]
+    positions, offsets = _merge_labels(UKRAINE_LABELS, UKRAINE_OFFSETS, label_positions, label_offsets)
     fig = go.Figure()
-    for trace in _places_trace(places, {**UKRAINE_LABELS, **dict(label_positions or {})}):
-        fig.add_trace(trace)
+    fig.add_trace(_country_labels(bounds, ["POL", "BLR", "RUS", "MDA", "ROU", "HUN", "SVK", "BGR", "TUR", "GEO"]))
     for trace in _context_traces(bounds, exclude=["UKR"]):
         fig.add_trace(trace)
     fig.add_trace(_areas_trace(oblasts, name="Ukraine's oblasts", color=SUBJECT, line_color=SUBJECT_LINE,
                                line_width=0.5, describe=f"Ukraine's {len(oblasts)} oblasts and Kyiv city"))
     fig.add_trace(_areas_trace(crimea, name="Crimea and Sevastopol", color=SUBJECT, line_color=SUBJECT_LINE,
                                line_width=0.5))
+    fig.add_trace(_sea_labels(UKRAINE_SEAS))
     fig.add_trace(_occupied_outline(crimea))
     ports = geo.places_frame(["odesa", "chornomorsk", "pivdennyi"])
     bosporus = geo.place("bosporus")
@@ -379,42 +554,51 @@ def ukraine_map(*, title: str = "Ukraine's grain left from three ports near Odes
                          color=OKABE_ITO["green"], width=3, describe="from the open sea to the Bosporus and Istanbul"))
     fig.data[-1].showlegend = False
     fig.data[-1].legendgroup = "grain"
-    fig.add_trace(_country_labels(bounds, ["POL", "BLR", "RUS", "MDA", "ROU", "HUN", "SVK", "BGR", "TUR", "GEO"]))
+    for trace in _places_traces(places, positions, offsets):
+        fig.add_trace(trace)
     note = geo.policy_note(crimea["status"])
-    caption = (f"Ukraine's {len(oblasts)} oblasts and Kyiv city in blue, neighbours in grey. {note} "
-               "The corridor is drawn schematically from the three ports to the Bosporus. "
-               "Areas occupied since 2022 are not drawn.")
+    caption = (f"Areas occupied since 2022 are not drawn. Ukraine's {len(oblasts)} oblasts and Kyiv city in blue, "
+               f"neighbours in grey. {note} The corridor is drawn schematically from the three ports to the Bosporus.")
     _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
             summary="A map of Ukraine's oblasts with Crimea and Sevastopol marked as Ukrainian territory occupied by "
             "Russia since 2014, and the Black Sea Grain Initiative's route from Odesa, Chornomorsk and "
-            "Pivdennyi through the Bosporus past Istanbul.",
+            "Pivdennyi through the Bosporus past Istanbul; areas occupied since 2022 are not drawn.",
             source_ids=[POLICY_SOURCES[s] for s in sorted(set(crimea["status"]))] + ["un-black-sea-grain-initiative"],
             height=height)
+    _side_note(fig, NOT_DRAWN_2022)
     return fig
 
 
-GAZA_BOUNDS = (33.55, 30.95, 35.0, 31.75)
+GAZA_BOUNDS = (33.6, 30.97, 35.35, 31.8)
 GAZA_PLACES = ("gaza-city", "khan-yunis", "rafah", "rafah-crossing", "kerem-shalom-crossing", "el-arish")
 GAZA_LABELS = {"gaza-city": "middle right", "khan-yunis": "middle right", "rafah": "top left",
-               "rafah-crossing": "bottom left", "kerem-shalom-crossing": "bottom right", "el-arish": "bottom center"}
+               "el-arish": "top left"}
+# The two crossings lie 3 km apart: their labels stand off on leader lines, clear of the road.
+GAZA_OFFSETS = {"rafah-crossing": (-0.06, -0.13), "kerem-shalom-crossing": (0.13, -0.06)}
+GAZA_SEAS = ((34.08, 31.62, "Mediterranean Sea"),)
+GAZA_COUNTRY_LABELS = {"EGY": (33.8, 30.99), "ISR": (34.72, 31.2)}
+GAZA_TERRITORY_LABELS = ((35.15, 31.55, "WEST BANK"),)
 
 
 def gaza_map(*, title: str = "Turkish aid for Gaza was shipped to El Arish and trucked to the Rafah crossing",
              subtitle: str | None = "The Gaza Strip, its towns and crossings, and the route of Turkish aid ships",
              places: Sequence[str] = GAZA_PLACES, label_positions: Mapping[str, str] | None = None,
-             height: int = 600) -> go.Figure:
-    """The Gaza Strip with its towns and crossings and the route of Turkish aid through El Arish."""
+             label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 640) -> go.Figure:
+    """The Gaza Strip with its towns and crossings, the West Bank's edge, and the route of Turkish
+    aid through El Arish."""
     bounds = GAZA_BOUNDS
     detail = geo.load_boundaries("gaza")
     strip = detail[detail["id"] == "PS-GZZ"]
     others = detail[detail["id"] != "PS-GZZ"]
+    positions, offsets = _merge_labels(GAZA_LABELS, GAZA_OFFSETS, label_positions, label_offsets)
     fig = go.Figure()
-    for trace in _places_trace(places, {**GAZA_LABELS, **dict(label_positions or {})}):
-        fig.add_trace(trace)
+    fig.add_trace(_country_labels(bounds, ["EGY", "ISR"], positions=GAZA_COUNTRY_LABELS))
     fig.add_trace(_areas_trace(geo.clip(others, _padded(bounds, 0.3)), name="Neighbouring areas", color=LAND,
                                line_color=BORDER, line_width=1, digits=5,
                                describe=", ".join(sorted(others["name"]))))
     fig.add_trace(_areas_trace(strip, name="Gaza Strip", color=SUBJECT, line_color=SUBJECT_LINE, line_width=1, digits=5))
+    fig.add_trace(_sea_labels(GAZA_SEAS))
+    fig.add_trace(_text_labels(GAZA_TERRITORY_LABELS, name="Territory names", color=COUNTRY_LABEL))
     fig.add_trace(_occupied_outline(geo.clip(detail[detail["status"] != ""], _padded(bounds, 0.3))))
     mersin, el_arish, crossing = geo.place("mersin"), geo.place("el-arish"), geo.place("rafah-crossing")
     fig.add_trace(_route([(mersin.latitude, mersin.longitude), (el_arish.latitude, el_arish.longitude)],
@@ -423,9 +607,10 @@ def gaza_map(*, title: str = "Turkish aid for Gaza was shipped to El Arish and t
     fig.add_trace(_route([(el_arish.latitude, el_arish.longitude), (crossing.latitude, crossing.longitude)],
                          name="Aid trucks to the Rafah crossing", color=OKABE_ITO["orange"],
                          describe="by road from El Arish to the Rafah crossing"))
-    fig.add_trace(_country_labels(bounds, ["EGY", "ISR"]))
-    note = geo.policy_note(detail.loc[detail["id"].isin(["PS-GZZ", "PS-WBK"]), "status"])
-    caption = (f"The Gaza Strip in blue, Egypt and Israel in grey. {note} "
+    for trace in _places_traces(places, positions, offsets):
+        fig.add_trace(trace)
+    note = geo.policy_note(detail.loc[detail["id"].isin(["PS-GZZ", "PS-WBK"]), "status"], east_jerusalem=True)
+    caption = (f"The Gaza Strip in blue, Egypt, Israel and the south-western West Bank in grey. {note} "
                "Routes are drawn straight between their end points; ships sailed from Mersin, off the map to the north.")
     _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=[*places, "mersin"],
             summary="A map of the Gaza Strip, a Palestinian territory occupied by Israel, with Gaza City, Khan Yunis, "
@@ -436,36 +621,59 @@ def gaza_map(*, title: str = "Turkish aid for Gaza was shipped to El Arish and t
     return fig
 
 
-REGION_BOUNDS = (20.0, 27.0, 50.0, 56.5)
+REGION_BOUNDS = (13.0, 29.0, 57.0, 56.8)
 REGION_PLACES = ("ankara", "istanbul", "kyiv", "moscow", "damascus", "gaza-city")
 REGION_LABELS = {"ankara": "bottom center", "istanbul": "top left", "kyiv": "top center", "moscow": "bottom right",
-                 "damascus": "middle right", "gaza-city": "middle left"}
+                 "damascus": "middle right", "gaza-city": "middle right"}
+REGION_COLORS = {"TUR": OKABE_ITO["blue"], "UKR": OKABE_ITO["sky"], "SYR": OKABE_ITO["green"],
+                 "PSE": OKABE_ITO["purple"]}
+# The occupied areas in the Levant are too small to read at this scale: named on leader lines
+# from a point inside each to a label in the open sea.
+REGION_CALLOUTS = {"SY-GOLAN": (33.9, 34.1, "Golan Heights"), "PS-WBK": (33.6, 33.0, "West Bank"),
+                   "PS-GZZ": (33.2, 32.1, "Gaza Strip")}
+REGION_SEAS = ((34.0, 43.4, "Black Sea"), (20.0, 35.0, "Mediterranean Sea"))
 
 
 def region_map(*, title: str = "Turkey sits between the wars in Ukraine, Syria and Gaza",
                subtitle: str | None = "Turkey, Ukraine, Syria and the Palestinian territories, and the capitals in the chapters",
                places: Sequence[str] = REGION_PLACES, label_positions: Mapping[str, str] | None = None,
-               height: int = 680) -> go.Figure:
-    """An overview of the region with Turkey, Ukraine, Syria and Gaza highlighted."""
+               label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 820) -> go.Figure:
+    """An overview of the region with Turkey, Ukraine, Syria and the Palestinian territories
+    coloured (their colours in the legend) and the small occupied areas named on leader lines."""
     bounds = REGION_BOUNDS
-    subjects = ["TUR", "UKR", "SYR", "PSE"]
+    subjects = list(REGION_COLORS)
     countries = geo.clip(geo.load_boundaries("admin0"), _padded(bounds))
     regions = geo.load_boundaries("admin1")
     marked = regions[regions["status"] != ""]
+    positions, offsets = _merge_labels(REGION_LABELS, {}, label_positions, label_offsets)
     fig = go.Figure()
-    for trace in _places_trace(places, {**REGION_LABELS, **dict(label_positions or {})}):
+    fig.add_trace(_country_labels(bounds, ["RUS", "EGY", "IRN", "SAU", "ROU", "BLR", "POL", "GRC", "BGR", "GEO",
+                                           "IRQ", "LBY", "KAZ", "DEU", "ITA"], positions={"SAU": (41.0, 29.6)}))
+    for trace in _context_traces(bounds, exclude=subjects, digits=3, pad=4.0):  # a conic frame's corners reach wider
         fig.add_trace(trace)
-    for trace in _context_traces(bounds, exclude=subjects, digits=3):
-        fig.add_trace(trace)
-    colors = {"TUR": OKABE_ITO["blue"], "UKR": OKABE_ITO["sky"], "SYR": OKABE_ITO["green"], "PSE": OKABE_ITO["purple"]}
-    for iso3 in subjects:
+    for rank, iso3 in enumerate(subjects):
         shape = countries[countries["iso3"] == iso3]
-        fig.add_trace(_areas_trace(shape, name=str(shape["name"].iloc[0]), color=colors[iso3], line_color=BORDER,
+        fig.add_trace(_areas_trace(shape, name=str(shape["name"].iloc[0]), color=REGION_COLORS[iso3], line_color=BORDER,
                                    line_width=0.8, digits=3))
+        fig.data[-1].showlegend = True
+        fig.data[-1].legendrank = 10 + rank
+    fig.add_trace(_sea_labels(REGION_SEAS))
     fig.add_trace(_occupied_outline(marked))
-    fig.add_trace(_country_labels(bounds, ["RUS", "EGY", "IRN", "SAU", "ROU", "BLR", "POL", "GRC", "BGR", "GEO"]))
+    lons, lats, callouts = [], [], []
+    for area_id, (lon, lat, text) in REGION_CALLOUTS.items():
+        inside = marked.loc[marked["id"] == area_id, "geometry"].iloc[0].representative_point()
+        lons += [round(inside.x, 3), lon, None]
+        lats += [round(inside.y, 3), lat, None]
+        callouts.append((lon, lat, text))
+    fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", line={"color": LEADER_LINE, "width": 0.8},
+                                hoverinfo="skip", showlegend=False, name="Label leader lines",
+                                meta={"describe": "thin lines joining the Golan Heights, the West Bank and the "
+                                      "Gaza Strip to their labels"}))
+    fig.add_trace(_text_labels(callouts, name="Occupied areas named", color=TEXT, textposition="middle left"))
+    for trace in _places_traces(places, positions, offsets):
+        fig.add_trace(trace)
     note = geo.policy_note(marked["status"], east_jerusalem=True)
-    caption = f"Turkey, Ukraine, Syria and Palestine coloured, other countries in grey. {note}"
+    caption = f"Turkey, Ukraine, Syria and Palestine coloured (see the legend), other countries in grey. {note}"
     _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
             summary="An overview map of Turkey between Ukraine, Russia, Syria and the Palestinian territories, with "
             "Crimea, the Golan Heights, the West Bank and the Gaza Strip marked as occupied.",
@@ -493,11 +701,17 @@ def range_rings_map(*, center: str = "murted-air-base", radii_km: Sequence[float
     middle = geo.place(center)
     rings = [geo.geodesic_ring(middle.latitude, middle.longitude, radius) for radius in radii]
     west, south, east, north = rings[int(max(range(len(radii)), key=lambda i: radii[i]))].total_bounds
-    bounds = _check_bounds((max(west - 1.5, -180), max(south - 1.0, -90), min(east + 1.5, 180), min(north + 1.0, 90)))
+    west, south, east, north = west - 1.5, south - 1.0, east + 1.5, north + 1.0
+    # widen to a landscape frame (about 1.8 : 1 on the map) so the map fills the width beside its legend
+    wanted = 1.8 * (north - south) / math.cos(math.radians((north + south) / 2))
+    if east - west < wanted:
+        extra = (wanted - (east - west)) / 2
+        west, east = west - extra, east + extra
+    bounds = _check_bounds((max(west, -180), max(south, -90), min(east, 180), min(north, 90)))
     place_ids = list(dict.fromkeys([center, *places]))
     fig = go.Figure()
-    for trace in _places_trace(place_ids, {center: "top left", "ankara": "bottom right"}):
-        fig.add_trace(trace)
+    fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP", "RUS", "UKR",
+                                           "ROU", "EGY", "ISR", "LBN", "JOR", "SAU", "AZE"]))
     for trace in _context_traces(bounds, exclude=["TUR"]):
         fig.add_trace(trace)
     turkey = geo.clip(geo.load_boundaries("admin0"), _padded(bounds))
@@ -510,8 +724,8 @@ def range_rings_map(*, center: str = "murted-air-base", radii_km: Sequence[float
         fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", name=_escape(label),
                                     line={"color": palette[index % len(palette)], "width": 2}, hoverinfo="name",
                                     meta={"describe": f"{radius:,.0f} km from {middle['name']}"}))
-    fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP", "RUS", "UKR",
-                                           "ROU", "EGY", "ISR", "LBN", "JOR", "SAU", "AZE"]))
+    for trace in _places_traces(place_ids, {center: "top left", "ankara": "bottom right"}):
+        fig.add_trace(trace)
     caption = (f"Circles of equal distance from {middle['name']}, computed on the WGS 84 ellipsoid. "
                + geo.policy_note([]))
     radii_text = ", ".join(f"{radius:,.0f}" for radius in radii)

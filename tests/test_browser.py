@@ -104,8 +104,14 @@ def test_every_map_draws_offline_in_headless_chromium(exported_page):
                         return b.width >= box.width * 0.999 && b.height >= box.height * 0.999
                             && b.left <= box.left + 1 && b.top <= box.top + 1;
                     }).length;
+                    const legend = plot.querySelector('.legend .bg') || plot.querySelector('.legend');
+                    const lbox = legend ? legend.getBoundingClientRect() : null;
+                    const pbox = plot.getBoundingClientRect();
                     return {
                         title: (plot.querySelector('.gtitle') || {}).textContent || '',
+                        frame: [box.left, box.top, box.right, box.bottom],
+                        legend: lbox ? [lbox.left, lbox.top, lbox.right, lbox.bottom] : null,
+                        plot_width: pbox.width,
                         areas: areas.length,
                         filled: filled.length,
                         flooding: flooding,
@@ -123,5 +129,10 @@ def test_every_map_draws_offline_in_headless_chromium(exported_page):
         # a counter-clockwise ring makes plotly fill the whole frame; at most the sea-sized
         # neighbour layer may legitimately span the frame, never most areas
         assert plot["flooding"] <= 2, plot
+        # the legend stands beside the map, never over it, and the map takes most of the width
+        left, top, right, bottom = plot["frame"]
+        l_left, l_top, l_right, l_bottom = plot["legend"]
+        assert l_left >= right or l_right <= left or l_top >= bottom or l_bottom <= top, plot
+        assert right - left >= 0.6 * plot["plot_width"], plot
     assert not [text for text in console if "topojson" in text.lower()], console
     assert not [url for url in refused if "topojson" in url or "cdn.plot.ly" in url], refused
