@@ -27,7 +27,7 @@ from explainer.ledger import claims_table
 from plotly.subplots import make_subplots
 
 from explainer.style import OKABE_ITO, apply_house_style, wrap_html
-from explainer.tables import load_table, split_list
+from explainer.tables import format_ids, load_table, split_list
 from explainer.timeline import events, format_event_date
 
 CLAIM_IDS = ["S12-a", "S12-b", "S12-c"]
@@ -101,7 +101,7 @@ def lira_table() -> pd.DataFrame:
             LIRA_VALUE_COLUMN: rates["value"].map(repr),
             "What was measured": rates["kind"].map(lambda kind: KINDS[kind]["label"]) + ": " + rates["observed"],
             "Publisher": rates["publisher"],
-            "Sources": rates["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": rates["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )
 
@@ -394,7 +394,7 @@ def comparison_table() -> pd.DataFrame:
             "Brunson case (2016–2018)": frame["brunson_case"],
             "S-400/F-35 dispute (2017– )": frame["f35_dispute"],
             "Alike?": frame["comparison"],
-            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": frame["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )
 

@@ -25,8 +25,8 @@ from explainer.charts import bar_chart
 from explainer.ledger import claims_table, load_claims
 from explainer.sources import source_ids_of
 from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style, wrap_html
-from explainer.tables import load_table, split_list
-from explainer.timeline import events, format_event_date, timeline_chart
+from explainer.tables import format_ids, load_table, split_list
+from explainer.timeline import events, timeline_chart
 
 # The claims of the article (chapter 00's ledger) about Gaza.
 GAZA_CLAIMS = ("S01-b", "S04-b")
@@ -70,7 +70,7 @@ def _short(publisher: str) -> str:
 
 def _sources(cell: str) -> str:
     """A ``;``-separated cell of source ids as a reader reads it: ``"a, b"``."""
-    return ", ".join(split_list(cell))
+    return format_ids(cell)
 
 
 def _frame(data: pd.DataFrame | None, name: str, loader) -> pd.DataFrame:
@@ -245,7 +245,7 @@ def access_table() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Name": frame["name"],
-            "Also called": frame["other_names"].map(lambda cell: ", ".join(split_list(cell))),
+            "Also called": frame["other_names"].map(lambda cell: format_ids(cell)),
             "Kind": frame["kind"],
             "Between": frame["between"],
             "Used for": frame["used_for"],

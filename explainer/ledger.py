@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from explainer.article import article_paragraphs, article_sentences
 from explainer.style import OKABE_ITO, apply_house_style
-from explainer.tables import load_table, split_list
+from explainer.tables import format_ids, load_table, split_list
 
 # Verdicts from best to worst supported; each has a colour-blind-safe colour and a short label,
 # so colour is never the only signal.
@@ -74,7 +74,7 @@ def claims_table() -> pd.DataFrame:
             "Kind": claims["statement_kind"].map(STATEMENT_KINDS),
             "Verdict": claims["verdict"].map(lambda verdict: VERDICTS[verdict]["label"]),
             "Why": claims["explanation"],
-            "Sources": claims["source_ids"].map(lambda ids: ", ".join(split_list(ids))),
+            "Sources": claims["source_ids"].map(lambda ids: format_ids(ids)),
         }
     )
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from explainer.geo import distance_km, place
 from explainer.maps import range_rings_map
-from explainer.tables import load_table, split_list
+from explainer.tables import format_ids, load_table, split_list
 
 MARKED_PLACES = ("ankara", "istanbul", "incirlik-air-base")
 
@@ -54,7 +54,7 @@ def ranges_table() -> pd.DataFrame:
         "Missile type": table["label"],
         "Published range (km)": table["range_km"],
         "What it is": table["note"],
-        "Sources": table["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+        "Sources": table["source_ids"].map(lambda cell: format_ids(cell)),
     })
 
 

@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 from explainer.charts import bar_chart
 from explainer.ledger import claims_table
 from explainer.style import OKABE_ITO, apply_house_style
-from explainer.tables import load_table, split_list
+from explainer.tables import format_ids, load_table, split_list
 from explainer.timeline import events, format_event_date
 
 CLAIM_IDS = ["S06-a", "S11-b", "S13-b"]
@@ -61,7 +61,7 @@ def turning_points_table() -> pd.DataFrame:
             "Turning point": points["label"],
             "Direction": points["direction"].map(lambda direction: DIRECTIONS[direction]["label"]),
             "How the sources put it": points["how_the_sources_put_it"],
-            "Sources": points["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": points["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )
 
@@ -217,7 +217,7 @@ def partners_table() -> pd.DataFrame:
             "Ties": partners["ties"],
             "Frictions": partners["frictions"],
             "As of": partners["as_of"].dt.strftime("%-d %b %Y"),
-            "Sources": partners["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": partners["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )
 

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 
 from explainer.sources import source_ids_of
 from explainer.style import OKABE_ITO, apply_house_style
-from explainer.tables import load_table, split_list
+from explainer.tables import format_ids, load_table, parse_date, split_list
 
 CALL_DATE = pd.Timestamp("2025-05-05")
 FALL_OF_ASSAD = pd.Timestamp("2024-12-08")
@@ -122,14 +122,6 @@ def when(date: pd.Timestamp, precision: str) -> str:
     return date.strftime(_DATE_FORMATS[precision])
 
 
-def _timestamp(value, argument: str) -> pd.Timestamp:
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError) as error:
-        raise ValueError(f"explainer: {argument}={value!r} is not a date (use 'YYYY-MM-DD')") from error
-    if pd.isna(stamp):
-        raise ValueError(f"explainer: {argument}={value!r} is not a date (use 'YYYY-MM-DD')")
-    return stamp
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], argument: str = "frame") -> None:
@@ -156,7 +148,7 @@ def _source_arguments(frame: pd.DataFrame, table: str) -> dict:
 
 def _sources_cell(cell: str) -> str:
     """A ``;``-separated source_ids cell as the reader sees it: ids joined with ', '."""
-    return ", ".join(split_list(cell))
+    return format_ids(cell)
 
 
 def refugees_table() -> pd.DataFrame:
@@ -249,7 +241,7 @@ def register_change(start, end) -> dict:
     Returns the two figures used (date and value) and the change. Raises ``ValueError`` for a bad
     date or ``start`` after ``end``.
     """
-    start_stamp, end_stamp = _timestamp(start, "start"), _timestamp(end, "end")
+    start_stamp, end_stamp = parse_date(start, "start"), parse_date(end, "end")
     if start_stamp > end_stamp:
         raise ValueError(f"explainer: start={start!r} is after end={end!r}")
     series = refugees()
@@ -325,7 +317,7 @@ def sanctions_table(role: str | None = None) -> pd.DataFrame:
 
 def in_force(frame: pd.DataFrame, date) -> pd.Series:
     """For each restriction row of ``frame``, whether it applied on ``date`` (True/False)."""
-    stamp = _timestamp(date, "date")
+    stamp = parse_date(date, "date")
     started = frame["date"] <= stamp
     not_ended = frame["ended"].isna() | (frame["ended"] > stamp)
     return started & not_ended
@@ -335,7 +327,7 @@ def sanctions_on(date=CALL_DATE) -> pd.DataFrame:
     """Which U.S. restrictions on Syria applied on ``date`` (default: the day of the call), the
     legal steps (licences, waivers, orders; not announcements) that had eased each by then, and
     who had the power to lift each: the question behind 'lifting sanctions' in the article."""
-    stamp = _timestamp(date, "date")
+    stamp = parse_date(date, "date")
     frame = sanctions()
     restrictions = frame[frame["role"] == "restriction"].reset_index(drop=True)
     applies = in_force(restrictions, stamp)
@@ -600,8 +592,8 @@ def sanctions_timeline_chart(
     """
     frame = sanctions() if frame is None else frame
     _require(frame, ["measure_id", "role", "date", "date_precision", "short_name", "ended", "status", "status_as_of", "source_ids"])
-    start_stamp = _timestamp(start, "start") if start is not None else None
-    end_stamp = _timestamp(end, "end") if end is not None else None
+    start_stamp = parse_date(start, "start") if start is not None else None
+    end_stamp = parse_date(end, "end") if end is not None else None
     if start_stamp is not None and end_stamp is not None and start_stamp > end_stamp:
         raise ValueError(f"explainer: start={start!r} is after end={end!r}")
     restrictions = frame[frame["role"] == "restriction"].sort_values("date")

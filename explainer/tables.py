@@ -85,3 +85,29 @@ def split_list(value: str) -> list[str]:
     ['a', 'b', 'c']
     """
     return [item.strip() for item in str(value).split(LIST_SEPARATOR) if item.strip()]
+
+
+def format_ids(value: str) -> str:
+    """A ``;``-separated cell of source ids as a reader reads it.
+
+    >>> format_ids("a;b; c")
+    'a, b, c'
+    """
+    return ", ".join(split_list(value))
+
+
+def parse_date(value, argument: str) -> pd.Timestamp:
+    """Parse a date a caller passed (``'YYYY-MM-DD'``, a date or a Timestamp).
+
+    Raises ``ValueError`` naming ``argument`` and the value when it is not a date.
+
+    >>> parse_date("2025-05-05", "start").year
+    2025
+    """
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError) as error:
+        raise ValueError(f"explainer: {argument}={value!r} is not a date (use 'YYYY-MM-DD')") from error
+    if pd.isna(stamp):
+        raise ValueError(f"explainer: {argument}={value!r} is not a date (use 'YYYY-MM-DD')")
+    return stamp

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from explainer.sources import load_sources
 from explainer.style import OKABE_ITO, apply_house_style
-from explainer.tables import load_table, split_list
+from explainer.tables import format_ids, load_table, parse_date, split_list
 
 TOPICS = {
     "the-call": "Trump–Erdoğan calls and meetings",
@@ -40,16 +40,6 @@ TOPIC_COLOURS = {
 _DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
 
 
-def _timestamp(value, argument: str) -> pd.Timestamp | None:
-    if value is None:
-        return None
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError) as error:
-        raise ValueError(f"explainer: {argument}={value!r} is not a date (use 'YYYY-MM-DD')") from error
-    if pd.isna(stamp):
-        raise ValueError(f"explainer: {argument}={value!r} is not a date (use 'YYYY-MM-DD')")
-    return stamp
 
 
 def events(topics: Sequence[str] | None = None, start=None, end=None) -> pd.DataFrame:
@@ -67,7 +57,8 @@ def events(topics: Sequence[str] | None = None, start=None, end=None) -> pd.Data
             raise ValueError(f"explainer: unknown topic(s) {unknown}; known topics: {list(TOPICS)}")
         wanted = set(topics)
         frame = frame[frame["topics"].map(lambda cell: bool(wanted & set(split_list(cell))))]
-    start_stamp, end_stamp = _timestamp(start, "start"), _timestamp(end, "end")
+    start_stamp = parse_date(start, "start") if start is not None else None
+    end_stamp = parse_date(end, "end") if end is not None else None
     if start_stamp is not None and end_stamp is not None and start_stamp > end_stamp:
         raise ValueError(f"explainer: start={start!r} is after end={end!r}")
     if start_stamp is not None:
@@ -97,7 +88,7 @@ def events_table(topics: Sequence[str] | None = None, start=None, end=None) -> p
             "Date": [format_event_date(row.date, row.date_precision) for row in chosen.itertuples()],
             "Event": chosen["title"],
             "Topics": chosen["topics"].map(lambda cell: ", ".join(TOPICS[t] for t in split_list(cell))),
-            "Sources": chosen["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": chosen["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )
 

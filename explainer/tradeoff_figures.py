@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 
 from explainer import tradeoff
 from explainer.style import OKABE_ITO, PALETTE, apply_house_style
-from explainer.tables import load_table, split_list
+from explainer.tables import format_ids, load_table, split_list
 from explainer.tradeoff import CRITERIA, CRITERION_LABELS, CRITERION_SHORT, MONEY_COMPONENTS, Result
 
 STATUS_SYMBOLS = {"met": "✓ met", "not met": "✗ not met", "unclear": "? unclear"}
@@ -341,7 +341,7 @@ def conditions_table() -> pd.DataFrame:
             "Provision": frame["provision"],
             "What it says": frame["text"],
             "Text given as": frame["text_kind"].map(kinds),
-            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": frame["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )
 
@@ -355,7 +355,7 @@ def options_table() -> pd.DataFrame:
             "What it means": frame["description"],
             "The article's condition": frame["article_condition"].replace("", "—"),
             "Notes": frame["note"],
-            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": frame["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )
 
@@ -371,7 +371,7 @@ def parameters_table() -> pd.DataFrame:
             "Unit": frame["unit"],
             "Judgement?": frame["is_judgement"],
             "Why": frame["note"],
-            "Sources": frame["source_ids"].map(lambda cell: ", ".join(split_list(cell))),
+            "Sources": frame["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )
 

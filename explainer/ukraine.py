@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.style import OKABE_ITO, apply_house_style
-from explainer.tables import load_table, split_list
+from explainer.tables import format_ids, load_table, split_list
 from explainer.timeline import events
 
 PERIODS = ("whole-initiative", "first-fortnight")
@@ -108,7 +108,7 @@ def talks_table() -> pd.DataFrame:
             "Russia's delegation led by": frame["russia_head"],
             "Outcome": frame["outcome"],
             "Ceasefire agreed": frame["ceasefire_agreed"],
-            "Sources": frame["source_ids"].map(lambda ids: ", ".join(split_list(ids))),
+            "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
         }
     )
 
@@ -148,7 +148,7 @@ def talk_figures_table(kind: str = "prisoners") -> pd.DataFrame:
             "Reported by": frame["reported_by"],
             "As of": [_day(date) for date in frame["as_of"]],
             "Note": frame["note"],
-            "Sources": frame["source_ids"].map(lambda ids: ", ".join(split_list(ids))),
+            "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
         }
     ).reset_index(drop=True)
 
@@ -399,7 +399,7 @@ def grain_totals_table() -> pd.DataFrame:
             "Value": [_with_qualifier(row.value, row.qualifier, f" {row.unit}") for row in frame.itertuples()],
             "As of": [_day(row.as_of, row.as_of_precision) for row in frame.itertuples()],
             "Reported by": frame["reported_by"],
-            "Sources": frame["source_ids"].map(lambda ids: ", ".join(split_list(ids))),
+            "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
         }
     )
 
@@ -570,7 +570,7 @@ def income_groups_table() -> pd.DataFrame:
             "Cargo": frame["cargo"],
             "Destination group": frame["income_group"],
             "Share": [_with_qualifier(row.share_pct, row.qualifier, "%") for row in frame.itertuples()],
-            "Sources": frame["source_ids"].map(lambda ids: ", ".join(split_list(ids))),
+            "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
         }
     ).reset_index(drop=True)
 

@@ -11,7 +11,6 @@ import sys
 
 import pytest
 import shapely
-from shapely.geometry import shape
 
 from explainer import geo
 from explainer.tables import load_table, split_list

@@ -1,6 +1,5 @@
 """The S-400 range map: rings at the published ranges, and a title that the distances support."""
 
-import html
 
 import pytest
 
