@@ -8,9 +8,10 @@ import nbformat
 import pytest
 
 from explainer.authoring.contract import check_chapter, check_chapter_file
+from explainer.authoring.notebooks import chapter_paths
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").rglob("*.ipynb"))
+NOTEBOOKS = chapter_paths(ROOT / "notebooks")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)

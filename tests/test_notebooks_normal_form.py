@@ -6,10 +6,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from explainer.authoring.notebooks import IGNORE_OUTPUT_TAG, is_normalised, normalise
+from explainer.authoring.notebooks import IGNORE_OUTPUT_TAG, chapter_paths, is_normalised, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").rglob("*.ipynb"))
+NOTEBOOKS = chapter_paths(ROOT / "notebooks")
 MAX_BYTES = 300_000
 
 
