@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# JupyterLab refuses to start as root (containers, some classroom machines) unless told to.
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: setup lab test notebooks html benchmark clean boundaries maps-benchmark
 
@@ -19,7 +21,7 @@ $(STAMP): binder/requirements.txt pyproject.toml
 setup: $(STAMP) ## create .venv with the pinned packages and the explainer package
 
 lab: setup ## set up, then open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/
 
 test: setup ## set up, then run every unit test and every notebook under strict nbval
 	$(BIN)/python -m pytest
