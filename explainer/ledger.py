@@ -158,7 +158,7 @@ class AnnotatedArticle:
             pieces.append(
                 f'<mark title="{html.escape(tooltip, quote=True)}" style="background:{style["tint"]};'
                 f'border-bottom:3px solid {style["colour"]};padding:0 1px">{html.escape(text[start:end])}</mark>'
-                f'<sup style="font-size:70%;color:#333">[{html.escape(claim.claim_id)}: {html.escape(style["label"].lower())}]</sup>'
+                f'<sup style="font-size:70%;color:#333;white-space:nowrap">[{html.escape(claim.claim_id)}: {html.escape(style["label"].lower())}]</sup>'
             )
             cursor = end
         pieces.append(html.escape(text[cursor:]))

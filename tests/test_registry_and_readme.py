@@ -60,3 +60,13 @@ def test_binder_requirements_are_exact_pins_including_the_stack(root):
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.]+", line) for line in lines), lines
     pinned = {line.split("==")[0].lower() for line in lines}
     assert {"jupyterlab", "ipywidgets", "plotly", "geopandas", "nbval", "pytest", "frictionless", "hatchling"} <= pinned
+
+
+def test_exported_pages_number_citations_and_link_chapters():
+    from explainer.authoring.export import link_chapters_as_html, number_citations
+
+    page = '<p>See [@b], [@unknown] and <a href="01_turkey_between_blocs.ipynb">ch. 01</a>.</p><ol><li id="ref-a"></li><li id="ref-b"></li></ol>'
+    result = number_citations(link_chapters_as_html(page))
+    assert '<a class="citation" href="#ref-b" title="b">[2]</a>' in result
+    assert "[@unknown]" in result
+    assert 'href="01_turkey_between_blocs.html"' in result

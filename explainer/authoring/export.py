@@ -27,6 +27,31 @@ def link_chapters_as_html(body: str) -> str:
     return _CHAPTER_LINK.sub(lambda match: f'href="{match.group(1)}.html{match.group(2) or ""}"', body)
 
 
+_REFERENCE_ITEM = re.compile(r'<li id="ref-([a-z0-9-]+)"')
+_CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+
+
+def number_citations(body: str) -> str:
+    """Turn each ``[@source-id]`` in a page into a numbered link to its entry in the page's
+    reference list (``[3]``, pointing at ``#ref-source-id``). Ids not in the list stay as written.
+
+    >>> page = '<p>Said so [@b].</p><ol><li id="ref-a">A</li><li id="ref-b">B</li></ol>'
+    >>> number_citations(page)
+    '<p>Said so <a class="citation" href="#ref-b" title="b">[2]</a>.</p><ol><li id="ref-a">A</li><li id="ref-b">B</li></ol>'
+    """
+    numbers = {}
+    for source_id in _REFERENCE_ITEM.findall(body):
+        numbers.setdefault(source_id, len(numbers) + 1)
+
+    def link(match: re.Match) -> str:
+        source_id = match.group(1)
+        if source_id not in numbers:
+            return match.group(0)
+        return f'<a class="citation" href="#ref-{source_id}" title="{source_id}">[{numbers[source_id]}]</a>'
+
+    return _CITATION.sub(link, body)
+
+
 def export_html(notebook_path: Path, out_dir: Path) -> Path:
     """Execute ``notebook_path`` with the offline plotly renderer and write ``out_dir/NAME.html``."""
     from nbconvert import HTMLExporter
@@ -42,7 +67,7 @@ def export_html(notebook_path: Path, out_dir: Path) -> Path:
             os.environ["PLOTLY_RENDERER"] = previous
     exporter = HTMLExporter(template_name="lab")
     body, _resources = exporter.from_notebook_node(nbformat.from_dict(notebook))
-    body = link_chapters_as_html(body)
+    body = number_citations(link_chapters_as_html(body))
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / (notebook_path.stem + ".html")
     target.write_text(body, encoding="utf-8")
