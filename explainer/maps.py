@@ -673,7 +673,8 @@ def region_map(*, title: str = "Turkey sits between the wars in Ukraine, Syria a
     for trace in _places_traces(places, positions, offsets):
         fig.add_trace(trace)
     note = geo.policy_note(marked["status"], east_jerusalem=True)
-    caption = f"Turkey, Ukraine, Syria and Palestine coloured (see the legend), other countries in grey. {note}"
+    caption = (f"Turkey, Ukraine, Syria and Palestine coloured (see the legend), other countries in grey. {note} "
+               "Areas of Ukraine occupied by Russia since 2022 are not drawn.")
     _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
             summary="An overview map of Turkey between Ukraine, Russia, Syria and the Palestinian territories, with "
             "Crimea, the Golan Heights, the West Bank and the Gaza Strip marked as occupied.",

@@ -52,7 +52,7 @@ class References:
                 f"Published {_format_date(row.date_published)}; accessed {_format_date(row.date_accessed)}. "
                 f'<a href="{url}">{html.escape(row.url)}</a></li>'
             )
-        return '<ol class="explainer-references">' + "".join(items) + "</ol>"
+        return '<ol class="explainer-references" style="padding-left:3.5em">' + "".join(items) + "</ol>"
 
     def __repr__(self) -> str:
         return self.text()

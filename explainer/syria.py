@@ -664,6 +664,16 @@ def sanctions_timeline_chart(
                 hoverinfo="text",
             )
         )
+    if start_stamp is not None and not relief.empty:
+        # Zoomed in, the relief steps are far enough apart to name on the chart itself.
+        for number, row in enumerate(relief[relief["date"] >= start_stamp].itertuples()):
+            fig.add_annotation(
+                x=row.date.strftime("%Y-%m-%d"), y=relief_lane, text=html.escape(row.short_name),
+                hovertext=html.escape(f"{when(row.date, row.date_precision)}: {row.short_name}"),
+                showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777", ax=0,
+                ay=(-26, 26, -50, 50)[number % 4], font={"size": 10}, bgcolor="rgba(255,255,255,0.85)",
+                name="event-label",
+            )
     applying = in_force(restrictions, CALL_DATE)
     lifted = restrictions[restrictions["ended"].notna()]
     remaining = restrictions[restrictions["ended"].isna()]

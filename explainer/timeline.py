@@ -174,7 +174,10 @@ def timeline_chart(
     apply_house_style(
         fig,
         title=title or f"{len(chosen)} events from {first:%Y} to {last:%Y}",
-        subtitle=f"Timeline current to {as_of():%-d %b %Y}; sources checked {checked:%-d %b %Y}. Hover over a dot for details",
+        subtitle=(
+            f"Newest event our sources record: {as_of():%-d %b %Y} (sources read {checked:%-d %b %Y}). Hover over a dot for details"
+            if end is None else "Hover over a dot for details"
+        ),
         source_ids=cited[:3],
         source_note=f"and {len(cited) - 3} more sources listed in data/events.csv" if len(cited) > 3 else None,
         height=max(340, 170 + 60 * len(fig.data)),
@@ -189,7 +192,7 @@ def timeline_chart(
     return fig
 
 
-def _short(text: str, width: int = 48) -> str:
+def _short(text: str, width: int = 64) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 

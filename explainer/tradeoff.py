@@ -456,7 +456,7 @@ def ranking_lines(result: Result) -> list[str]:
     lines = []
     for option_id in result.ranking:
         row = result.scores.loc[option_id]
-        parts = ", ".join(f"{criterion} {row[criterion]:.2f}" for criterion in CRITERIA)
+        parts = ", ".join(f"{CRITERION_SHORT[criterion]} {row[criterion]:.2f}" for criterion in CRITERIA)
         lines.append(f"{int(row['rank'])}. {row['label']}: {row['total']:.3f} ({parts})")
     return lines
 
@@ -464,7 +464,7 @@ def ranking_lines(result: Result) -> list[str]:
 def print_ranking(weights: Mapping[str, float] | None = None, parameters: Mapping[str, float] | None = None) -> None:
     """Print the weights, the ranking and the summary sentence: the notebook's text output."""
     result = evaluate(weights, parameters)
-    print("Weights: " + ", ".join(f"{criterion} {result.weights[criterion]:g}" for criterion in CRITERIA))
+    print("Weights: " + ", ".join(f"{CRITERION_SHORT[criterion]} {result.weights[criterion]:g}" for criterion in CRITERIA))
     print("\n".join(ranking_lines(result)))
     print(result.summary())
 

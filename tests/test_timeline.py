@@ -75,7 +75,9 @@ def test_chart_has_one_dot_per_event_and_topic_and_highlights_the_call():
 
 def test_chart_states_its_as_of_date():
     fig = timeline.timeline_chart(topics=["gaza"])
-    assert f"current to {timeline.as_of():%-d %b %Y}" in fig.layout.title.text
+    assert f"Newest event our sources record: {timeline.as_of():%-d %b %Y}" in fig.layout.title.text
+    window = timeline.timeline_chart(topics=["gaza"], start="2023-01-01", end="2023-12-31", highlight=None)
+    assert "Newest event" not in window.layout.title.text
 
 
 def test_chart_escapes_strings_from_the_data(monkeypatch):
