@@ -165,7 +165,7 @@ def timeline_chart(
         fig.add_annotation(
             x=row.date.strftime("%Y-%m-%d"), y=lane_of[text], text=html.escape(_short(text)), hovertext=html.escape(text),
             showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777",
-            ax=0, ay=-28 if number % 2 == 0 else 28, font={"size": 11}, bgcolor="rgba(255,255,255,0.85)",
+            ax=0, ay=(-28, 28, -58, 58)[number % 4], font={"size": 11}, bgcolor="rgba(255,255,255,0.85)",
             name="event-label",
         )
     cited = sorted({source for cell in chosen["source_ids"] for source in split_list(cell)})
@@ -192,7 +192,7 @@ def timeline_chart(
     return fig
 
 
-def _short(text: str, width: int = 64) -> str:
+def _short(text: str, width: int = 52) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
