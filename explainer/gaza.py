@@ -556,6 +556,8 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
                 hovertext=[f"<b>{html.escape(publisher)}</b><br>{t}<br>{html.escape(n)}" for t, n in zip(texts, part["note"])],
                 hoverinfo="text",
                 marker={"size": 10, "color": next(colours), "symbol": next(symbols), "line": {"color": "white", "width": 1}},
+                # Dotted: the line only joins published figures; nothing was published in between.
+                line={"dash": "dot", "width": 1.5},
                 error_y=(
                     {"type": "data", "symmetric": False,
                      "array": (part["high"] - part["value"]).fillna(0).tolist(),
@@ -579,7 +581,7 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
     apply_house_style(
         fig,
         title=title,
-        subtitle="Deaths in Gaza since 7 October 2023 as each publisher reported or estimated them",
+        subtitle="Deaths in Gaza since 7 October 2023 as each publisher reported or estimated them; dotted lines only join published figures",
         source_ids=source_ids_of(rows)[:4],
         source_note=f"and {len(source_ids_of(rows)) - 4} more sources listed in data/gaza_casualties.csv" if len(source_ids_of(rows)) > 4 else None,
         source_offset=150,
