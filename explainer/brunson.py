@@ -277,7 +277,7 @@ def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
     # Labels: the early events on the overview, the last months' events on the enlargement.
     def item(r) -> tuple[pd.Timestamp, str, str]:
         when = format_event_date(r.date, r.date_precision)
-        return (r.date, f"{when}: {r.title}", f"{when}: {r.title}. Sources: {', '.join(split_list(r.source_ids))}")
+        return (r.date, f"{when}: {r.title}", f"{when}: {r.title}. Sources: {format_ids(r.source_ids)}")
 
     early = [item(r) for r in case[case["date"] < zoom_start].itertuples()]
     late = [item(r) for r in case[case["date"] >= zoom_start].itertuples()]

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 
 from explainer.article import article_paragraphs, article_sentences
 from explainer.style import OKABE_ITO, apply_house_style
-from explainer.tables import format_ids, load_table, split_list
+from explainer.tables import format_ids, load_table
 
 # Verdicts from best to worst supported; each has a colour-blind-safe colour and a short label,
 # so colour is never the only signal.
@@ -152,7 +152,7 @@ class AnnotatedArticle:
             tooltip = (
                 f"{claim.claim_id} · {style['label']} · {ATTRIBUTIONS[claim.attributed_to]}, "
                 f"{STATEMENT_KINDS[claim.statement_kind]}. {claim.explanation} "
-                f"Sources: {', '.join(split_list(claim.source_ids))}"
+                f"Sources: {format_ids(claim.source_ids)}"
             )
             pieces.append(html.escape(text[cursor:start]))
             pieces.append(

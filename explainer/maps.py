@@ -472,8 +472,8 @@ def _shared_border(iso3_a: str, iso3_b: str, *, name: str) -> go.Scattergeo:
                          hoverinfo="name", legendrank=800, meta={"describe": f"the {name}, drawn as a dark line"})
 
 
-def syria_map(*, title: str = "Syria's main crossings to Turkey lie on its north-western border",
-              subtitle: str | None = "Syria's governorates and the Bab al-Hawa and Bab al-Salam crossings",
+def syria_map(*, title: str = "Syria's 14 governorates, with the Bab al-Hawa and Bab al-Salam crossings to Turkey",
+              subtitle: str | None = "Syria's governorates, its border with Turkey and two north-western crossings",
               places: Sequence[str] = SYRIA_PLACES, label_positions: Mapping[str, str] | None = None,
               label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 700) -> go.Figure:
     """Syria's governorates (named), the Golan Heights marked as occupied, southern Turkey and
@@ -581,7 +581,7 @@ GAZA_TERRITORY_LABELS = ((35.15, 31.55, "WEST BANK"),)
 
 
 def gaza_map(*, title: str = "Turkish aid for Gaza was shipped to El Arish and trucked to the Rafah crossing",
-             subtitle: str | None = "The Gaza Strip, its towns and crossings, and the route of Turkish aid ships",
+             subtitle: str | None = "The Gaza Strip, its towns, the Rafah and Kerem Shalom crossings, and the route of Turkish aid ships",
              places: Sequence[str] = GAZA_PLACES, label_positions: Mapping[str, str] | None = None,
              label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 640) -> go.Figure:
     """The Gaza Strip with its towns and crossings, the West Bank's edge, and the route of Turkish

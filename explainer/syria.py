@@ -389,7 +389,7 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
                 text=[html.escape(label) for label in labels],
                 hovertext=[
                     f"<b>{html.escape(publisher)}</b>: {html.escape(label)}<br>{html.escape(row.reported_by)}"
-                    f"<br><i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+                    f"<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
                     for label, row in zip(labels, rows.itertuples())
                 ],
                 hoverinfo="text",
@@ -491,7 +491,7 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
                 text=[html.escape(label) for label in labels],
                 hovertext=[
                     f"<b>{html.escape(style['label'])}</b><br>{html.escape(label)}<br>{html.escape(row.reported_by)}"
-                    f"<br><i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+                    f"<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
                     for label, row in zip(labels, rows.itertuples())
                 ],
                 hoverinfo="text",
@@ -638,7 +638,7 @@ def sanctions_timeline_chart(
                         "line": {"width": 2, "color": active_colour if still else lifted_colour}},
                 text=[html.escape(start_text), html.escape(end_text)],
                 hovertext=[
-                    f"<b>{html.escape(row.instrument)}</b><br>{html.escape(text)}<br><i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+                    f"<b>{html.escape(row.instrument)}</b><br>{html.escape(text)}<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
                     for text in (start_text, end_text)
                 ],
                 hoverinfo="text",
@@ -658,7 +658,7 @@ def sanctions_timeline_chart(
                 text=[html.escape(label) for label in labels],
                 hovertext=[
                     f"<b>{html.escape(label)}</b><br>{'<br>'.join(html.escape(line) for line in _wrap(row.what_it_did))}"
-                    f"<br><i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+                    f"<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
                     for label, row in zip(labels, relief.itertuples())
                 ],
                 hoverinfo="text",

@@ -131,7 +131,7 @@ def timeline_chart(
             continue
         hover = [
             f"<b>{html.escape(format_event_date(row.date, row.date_precision))}: {html.escape(row.title)}</b><br>"
-            f"{'<br>'.join(html.escape(line) for line in _wrap(row.description))}<br><i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+            f"{'<br>'.join(html.escape(line) for line in _wrap(row.description))}<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
             for row in rows.itertuples()
         ]
         fig.add_trace(

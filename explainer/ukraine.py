@@ -293,7 +293,7 @@ def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None)
     def hover(row) -> str:
         return (
             f"<b>{html.escape(_day(row.date, row.date_precision))}: {html.escape(row.title)}</b><br>"
-            f"<i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+            f"<i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
         )
 
     fig.add_trace(go.Scatter(
@@ -315,7 +315,7 @@ def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None)
         text=[html.escape(talk_label(talk_id)) for talk_id in rounds["talk_id"]],
         hovertext=[
             f"<b>{html.escape(talk_label(row.talk_id))}</b><br>{html.escape(row.format)}; ceasefire agreed: {html.escape(row.ceasefire_agreed)}<br>"
-            f"<i>Sources: {html.escape(', '.join(split_list(row.source_ids)))}</i>"
+            f"<i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
             for row in rounds.itertuples()
         ],
         hoverinfo="text",
