@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from explainer.authoring.cli import run_command
 from explainer.authoring.contract import check_chapter_file
 from explainer.authoring.notebooks import execute_and_normalise, find_chapter
 from explainer.sources import load_sources
@@ -19,15 +20,8 @@ from explainer.sources import load_sources
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        return 2
-    try:
-        path = find_chapter(ROOT / "notebooks", argv[0])
-    except ValueError as error:
-        print(f"make check: {error}", file=sys.stderr)
-        return 2
+def check(chapter: str) -> int:
+    path = find_chapter(ROOT / "notebooks", chapter)
     started = time.perf_counter()
     changed = execute_and_normalise(path)
     print(f"{path.name}: executed and normalised ({'updated' if changed else 'unchanged'})")
@@ -44,4 +38,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_command("make check", __doc__.strip().splitlines()[0], sys.argv[1:], [1], check))

@@ -11,18 +11,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from explainer.authoring.cli import run_command  # noqa: E402
 from explainer.authoring.scaffold import scaffold_chapter  # noqa: E402
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) not in (2, 3):
-        print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        return 2
-    try:
-        path = scaffold_chapter(argv[0], argv[1], summary=argv[2] if len(argv) == 3 else "")
-    except ValueError as error:
-        print(f"make chapter: {error}", file=sys.stderr)
-        return 2
+def start(name: str, title: str, summary: str = "") -> int:
+    path = scaffold_chapter(name, title, summary=summary)
     print(f"Created {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path} (registered as a draft).")
     print("Next: write it in JupyterLab (make lab), then `make check CHAPTER=" + path.name[:2] + "`.")
     print(f"When it is finished: `make ready CHAPTER={path.name[:2]}`.")
@@ -30,4 +24,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_command("make chapter", __doc__.strip().splitlines()[0], sys.argv[1:], [2, 3], start))

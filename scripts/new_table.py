@@ -10,20 +10,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from explainer.authoring.cli import run_command
 from explainer.authoring.data_package import describe_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        return 2
-    try:
-        resource = describe_table(Path(argv[0]), ROOT / "data" / "datapackage.json")
-    except ValueError as error:
-        print(f"make table: {error}", file=sys.stderr)
-        return 2
+def describe(csv_path: str) -> int:
+    resource = describe_table(Path(csv_path), ROOT / "data" / "datapackage.json")
     fields = ", ".join(f"{field['name']} ({field['type']})" for field in resource["schema"]["fields"])
     print(f"Added resource {resource['name']!r} to data/datapackage.json: {fields}.")
     print("Next: replace its TODOs, check the inferred types and constraints, then `make test`.")
@@ -31,4 +25,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_command("make table", __doc__.strip().splitlines()[0], sys.argv[1:], [1], describe))

@@ -12,26 +12,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from explainer.authoring.cli import run_command  # noqa: E402
 from explainer.authoring.registry import chapters, mark_ready, update_readme  # noqa: E402
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        return 2
-    wanted = argv[0].removesuffix(".ipynb")
-    matches = [chapter.file for chapter in chapters() if chapter.file.removesuffix(".ipynb") == wanted or chapter.file.startswith(wanted + "_")]
-    try:
-        if len(matches) != 1:
-            raise ValueError(f"CHAPTER={argv[0]!r} matches {len(matches)} registered chapters")
-        chapter = mark_ready(matches[0])
-    except ValueError as error:
-        print(f"make ready: {error}", file=sys.stderr)
-        return 2
+def publish(wanted: str) -> int:
+    stem = wanted.removesuffix(".ipynb")
+    matches = [chapter.file for chapter in chapters() if chapter.file.removesuffix(".ipynb") == stem or chapter.file.startswith(stem + "_")]
+    if len(matches) != 1:
+        raise ValueError(f"CHAPTER={wanted!r} matches {len(matches)} registered chapters")
+    chapter = mark_ready(matches[0])
     update_readme()
     print(f"{chapter.file} is ready: it is listed in the README now. Run `make test` before you commit.")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(run_command("make ready", __doc__.strip().splitlines()[0], sys.argv[1:], [1], publish))
