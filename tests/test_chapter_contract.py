@@ -1,4 +1,4 @@
-"""Every notebook in notebooks/ (the template included) keeps the chapter contract, and the
+"""Every chapter in notebooks/ and a chapter started from the template keep the chapter contract, and the
 checker really rejects chapters that break it."""
 
 import copy

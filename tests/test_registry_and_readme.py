@@ -6,10 +6,20 @@ from urllib.parse import unquote
 from explainer.authoring import registry
 
 
-def test_every_notebook_is_registered_as_ready_and_every_ready_chapter_exists(root):
+def test_every_notebook_is_registered_and_only_planned_chapters_lack_a_file(root):
     on_disk = {path.name for path in (root / "notebooks").glob("*.ipynb")}
-    ready = {chapter.file for chapter in registry.chapters() if chapter.status == "ready"}
-    assert on_disk == ready
+    written = {chapter.file for chapter in registry.chapters() if chapter.status in {"ready", "draft"}}
+    planned = {chapter.file for chapter in registry.chapters() if chapter.status == "planned"}
+    assert on_disk == written, "register every notebook in notebooks/chapters.toml (make chapter does)"
+    assert not planned & on_disk, f"chapters marked planned already exist: {sorted(planned & on_disk)}; mark them draft"
+
+
+def test_ready_chapters_have_a_written_summary():
+    from explainer.authoring.scaffold import SUMMARY_PLACEHOLDER
+
+    for chapter in registry.chapters():
+        if chapter.status == "ready":
+            assert chapter.summary != SUMMARY_PLACEHOLDER and "TODO" not in chapter.summary, chapter.file
 
 
 def test_registered_files_are_unique_and_numbered_in_order():
@@ -52,14 +62,19 @@ def test_makefile_targets_named_in_the_readme_exist(root):
         assert re.search(rf"^{target}:", makefile, re.MULTILINE), target
 
 
-def test_binder_requirements_are_exact_pins_including_the_stack(root):
-    lines = [
-        line for line in (root / "binder" / "requirements.txt").read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+def _pins(path):
+    lines = [line for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")]
     assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.]+", line) for line in lines), lines
-    pinned = {line.split("==")[0].lower() for line in lines}
-    assert {"jupyterlab", "ipywidgets", "plotly", "geopandas", "nbval", "pytest", "frictionless", "hatchling"} <= pinned
+    return {line.split("==")[0].lower().replace("_", "-") for line in lines}
+
+
+def test_reader_and_test_requirements_are_exact_pins_split_by_who_needs_them(root):
+    reader = _pins(root / "binder" / "requirements.txt")
+    tools = _pins(root / "tests" / "requirements.txt")
+    assert {"jupyterlab", "ipywidgets", "plotly", "geopandas", "hatchling", "ipykernel"} <= reader
+    assert {"pytest", "nbval", "hypothesis", "playwright", "frictionless"} <= tools
+    assert not reader & tools, f"pinned twice: {sorted(reader & tools)}"
+    assert not {"pytest", "nbval", "hypothesis", "playwright", "frictionless"} & reader, "test tools in the reader's environment"
 
 
 def test_exported_pages_number_citations_and_link_chapters():
@@ -70,3 +85,39 @@ def test_exported_pages_number_citations_and_link_chapters():
     assert '<a class="citation" href="#ref-b" title="b">[2]</a>' in result
     assert "[@unknown]" in result
     assert 'href="01_turkey_between_blocs.html"' in result
+
+
+def test_the_readme_tooling_imports_only_the_standard_library(root):
+    """scripts/readme_links.py and scripts/new_chapter.py must run before the stack is installed."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, runpy; sys.argv = ['readme_links.py']; "
+        "before = set(sys.modules); "
+        "import explainer.authoring.registry, explainer.authoring.scaffold; "
+        "third = sorted({m.split('.')[0] for m in set(sys.modules) - before} - set(sys.stdlib_module_names) - {'explainer'}); "
+        "print(third)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_draft_chapters_stay_out_of_the_readme(tmp_path):
+    registry_file = tmp_path / "chapters.toml"
+    registry_file.write_text(
+        '[[chapter]]\nfile = "00_a.ipynb"\ntitle = "A"\nsummary = "First."\nstatus = "ready"\n', encoding="utf-8"
+    )
+    registry.register_chapter("01_b.ipynb", "Bee \"quoted\"", "Second.", "draft", registry=registry_file)
+    chapters = registry.chapters(registry_file)
+    assert [(c.file, c.title, c.status) for c in chapters] == [
+        ("00_a.ipynb", "A", "ready"), ("01_b.ipynb", 'Bee "quoted"', "draft")
+    ]
+    block = registry.readme_block(registry_file)
+    assert "00_a.ipynb" in block and "01_b" not in block
+    import pytest
+
+    with pytest.raises(ValueError, match="number 01 is taken"):
+        registry.register_chapter("01_c.ipynb", "C", "Third.", registry=registry_file)
+    with pytest.raises(ValueError, match="already registered"):
+        registry.register_chapter("00_a.ipynb", "A", "First.", registry=registry_file)

@@ -6,7 +6,8 @@ A chapter opens with a title (``# ...``), ``## Learning objectives`` (a list),
 followed by a hidden solution), ``## Discussion questions``, ``## What's next`` and
 ``## Sources``, in that order. Citations in the text are written ``[@source-id]``; every one must
 be in the bibliography and in the chapter's reference list (the output of the code cell under
-``## Sources`` that calls ``explainer.references``).
+``## Sources`` that calls ``explainer.references``). Every relative link resolves to a file, and
+every ``#anchor`` to a heading or an element id of its target.
 
 :func:`check_chapter` returns the list of problems; an empty list means the chapter conforms.
 """
@@ -60,8 +61,73 @@ def _is_hidden_solution(cell) -> bool:
     return bool(cell.metadata.get("jupyter", {}).get("source_hidden"))
 
 
-def check_chapter(notebook: nbformat.NotebookNode, known_source_ids: set[str]) -> list[str]:
-    """Return every way ``notebook`` breaks the chapter contract (empty list: it conforms)."""
+_MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HTML_LINK = re.compile(r"""(?:href|src)\s*=\s*["']([^"']+)["']""")
+_ELEMENT_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
+def heading_anchors(heading: str) -> set[str]:
+    """The anchors a heading gets: JupyterLab's (spaces to hyphens) and the slug of static sites.
+
+    >>> sorted(heading_anchors("What's next"))
+    ["What's-next", 'whats-next']
+    """
+    text = re.sub(r"<[^>]+>|[*_`]", "", heading).strip()
+    slug = re.sub(r"[^\w\s-]", "", text.lower())
+    return {text.replace(" ", "-"), re.sub(r"\s+", "-", slug.strip())}
+
+
+def anchors_of(notebook: nbformat.NotebookNode) -> set[str]:
+    """Every anchor a link may point at in ``notebook``: its headings and the element ids in its
+    Markdown and stored HTML outputs."""
+    anchors: set[str] = set()
+    for cell in notebook.cells:
+        text = cell.source if cell.cell_type == "markdown" else _output_text(cell)
+        if cell.cell_type == "markdown":
+            for heading in _HEADING.findall(cell.source):
+                anchors |= heading_anchors(heading)
+        anchors.update(_ELEMENT_ID.findall(text))
+    return anchors
+
+
+def link_problems(notebook: nbformat.NotebookNode, notebook_path: Path) -> list[str]:
+    """Every relative link in the Markdown of ``notebook`` (stored at ``notebook_path``) whose file
+    does not exist, or whose ``#anchor`` is neither a heading nor an element id of its target."""
+    problems: list[str] = []
+    targets_read: dict[Path, set[str]] = {}
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "markdown":
+            continue
+        for target in _MARKDOWN_LINK.findall(cell.source) + _HTML_LINK.findall(cell.source):
+            if _EXTERNAL.match(target):
+                continue
+            file_part, _, anchor = target.partition("#")
+            resolved = (notebook_path.parent / file_part).resolve() if file_part else notebook_path.resolve()
+            if file_part and not resolved.exists():
+                problems.append(f"cell {index}: link {target!r} points at {file_part!r}, which does not exist")
+                continue
+            if not anchor:
+                continue
+            if resolved == notebook_path.resolve():
+                anchors = targets_read.setdefault(resolved, anchors_of(notebook))
+            elif resolved.suffix == ".ipynb":
+                anchors = targets_read.setdefault(resolved, anchors_of(nbformat.read(resolved, as_version=4)))
+            else:
+                continue
+            if anchor not in anchors:
+                problems.append(f"cell {index}: link {target!r}: no heading or element id {anchor!r} in {resolved.name}")
+    return problems
+
+
+def check_chapter(
+    notebook: nbformat.NotebookNode, known_source_ids: set[str], notebook_path: Path | None = None
+) -> list[str]:
+    """Return every way ``notebook`` breaks the chapter contract (empty list: it conforms).
+
+    Relative links are checked too when ``notebook_path``, where the notebook is stored, is given.
+    """
     problems: list[str] = []
     cells = notebook.cells
     if not cells or cells[0].cell_type != "markdown" or not cells[0].source.lstrip().startswith("# "):
@@ -123,9 +189,11 @@ def check_chapter(notebook: nbformat.NotebookNode, known_source_ids: set[str]) -
             unlisted = [source_id for source_id in cited if f"[{source_id}]" not in listing]
             if unlisted:
                 problems.append(f"cited but missing from the chapter's reference list: {unlisted}")
+    if notebook_path is not None:
+        problems.extend(link_problems(notebook, notebook_path))
     return problems
 
 
 def check_chapter_file(path: Path, known_source_ids: set[str]) -> list[str]:
     """:func:`check_chapter` for the notebook stored at ``path``."""
-    return check_chapter(nbformat.read(path, as_version=4), known_source_ids)
+    return check_chapter(nbformat.read(path, as_version=4), known_source_ids, path)

@@ -9,6 +9,7 @@ versions. Running :func:`execute_and_normalise` twice with nothing changed gives
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 import nbformat
@@ -109,8 +110,30 @@ def is_normalised(path: Path) -> bool:
     return nbformat.writes(execution_order_counts(normalise(notebook))) + "\n" == text
 
 
+CHAPTER_FILE = re.compile(r"\d{2}_[a-z0-9_]+\.ipynb")
+
+
 def chapter_paths(notebook_dir: Path) -> list[Path]:
-    """Every chapter notebook in ``notebook_dir``, in chapter order."""
-    return sorted(path for path in notebook_dir.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts)
+    """Every chapter notebook directly in ``notebook_dir`` (``NN_name.ipynb``), in chapter order.
+
+    The template in ``_template/`` and JupyterLab's checkpoint copies are not chapters.
+    """
+    return sorted(path for path in notebook_dir.glob("*.ipynb") if CHAPTER_FILE.fullmatch(path.name))
+
+
+def find_chapter(notebook_dir: Path, chapter: str) -> Path:
+    """The chapter notebook named by ``chapter``: its number (``"07"``), its name or a path.
+
+    Raises ``ValueError`` naming the argument when no chapter, or more than one, matches.
+    """
+    candidate = Path(chapter)
+    if candidate.suffix == ".ipynb" and candidate.exists():
+        return candidate.resolve()
+    stem = candidate.name.removesuffix(".ipynb")
+    matches = [path for path in chapter_paths(notebook_dir) if path.stem == stem or path.stem.startswith(stem + "_")]
+    if len(matches) != 1:
+        known = ", ".join(path.stem for path in chapter_paths(notebook_dir))
+        raise ValueError(f"CHAPTER={chapter!r} matches {len(matches)} chapters; give a number or name from: {known}")
+    return matches[0]
 
 
