@@ -40,7 +40,7 @@ from explainer.ledger import (
 from explainer.maps import gaza_map, range_rings_map, region_map, syria_map, turkey_map, ukraine_map
 from explainer.sources import load_sources, references, source_ids_of
 from explainer.tables import load_table
-from explainer.timeline import as_of, events, events_table, timeline_chart
+from explainer.timeline import as_of, events, events_table, facts_run_to, timeline_chart
 
 __all__ = [
     "annotated_article",
@@ -55,6 +55,7 @@ __all__ = [
     "distance_km",
     "events",
     "events_table",
+    "facts_run_to",
     "gaza_map",
     "geodesic_ring",
     "load_boundaries",
