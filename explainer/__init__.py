@@ -28,6 +28,7 @@ _SOURCES = {
     "distance_km": "explainer.geo",
     "events": "explainer.timeline",
     "events_table": "explainer.timeline",
+    "facts_run_to": "explainer.timeline",
     "gaza_map": "explainer.maps",
     "geodesic_ring": "explainer.geo",
     "load_boundaries": "explainer.geo",

@@ -10,6 +10,7 @@ Examples
 from __future__ import annotations
 
 import html
+import datetime
 from collections.abc import Sequence
 
 import pandas as pd
@@ -78,6 +79,23 @@ def format_event_date(date: pd.Timestamp, precision: str) -> str:
 def as_of() -> pd.Timestamp:
     """The date of the newest event: the timeline is current to this date."""
     return load_table("events")["date"].max()
+
+
+def facts_run_to(topics: Sequence[str] | None = None) -> datetime.date:
+    """The date a chapter's facts run to: the newest event tagged with any of ``topics`` (all
+    topics when ``None``), so a chapter can print "Facts in this chapter run to ...".
+
+    Raises ``ValueError`` for an unknown topic or when no event carries any of ``topics``.
+
+    >>> type(facts_run_to(["gaza"])).__name__
+    'date'
+    >>> facts_run_to(["brunson"]) <= facts_run_to(["brunson", "gaza"]) == facts_run_to(["gaza", "brunson"])
+    True
+    """
+    chosen = events(topics)
+    if chosen.empty:
+        raise ValueError(f"explainer: no events in data/events.csv for topics={list(topics or [])}")
+    return chosen["date"].max().date()
 
 
 def events_table(topics: Sequence[str] | None = None, start=None, end=None) -> pd.DataFrame:

@@ -1,3 +1,5 @@
+import datetime
+
 import pandas as pd
 import pytest
 
@@ -114,3 +116,34 @@ def test_labelled_events_are_written_on_the_chart_and_in_its_description():
 def test_an_unknown_label_is_named():
     with pytest.raises(ValueError, match="no-such-event"):
         timeline.timeline_chart(labels=["no-such-event"])
+
+
+def test_facts_run_to_the_newest_event_of_the_chosen_topics(monkeypatch):
+    frame = pd.DataFrame(
+        {
+            "event_id": ["2020-01-05-a", "2021-03-01-b", "2022-07-09-c"],
+            "date": pd.to_datetime(["2020-01-05", "2021-03-01", "2022-07-09"]),
+            "date_precision": ["day", "month", "day"],
+            "title": ["a", "b", "c"],
+            "description": ["a", "b", "c"],
+            "topics": ["gaza", "syria;gaza", "ukraine"],
+            "places": ["", "", ""],
+            "source_ids": ["article", "article", "article"],
+        }
+    )
+    monkeypatch.setattr(timeline, "load_table", lambda name: frame)
+    assert timeline.facts_run_to(["gaza"]) == datetime.date(2021, 3, 1)
+    assert timeline.facts_run_to(["syria"]) == datetime.date(2021, 3, 1)
+    assert timeline.facts_run_to(["gaza", "ukraine"]) == datetime.date(2022, 7, 9)
+    assert timeline.facts_run_to() == datetime.date(2022, 7, 9)
+    with pytest.raises(ValueError, match="brunson"):
+        timeline.facts_run_to(["brunson"])
+    with pytest.raises(ValueError, match="weather"):
+        timeline.facts_run_to(["weather"])
+
+
+def test_facts_run_to_in_the_real_timeline_is_never_after_the_sources_were_read():
+    newest = timeline.facts_run_to()
+    assert newest == timeline.as_of().date()
+    for topic in timeline.TOPICS:
+        assert timeline.facts_run_to([topic]) <= newest
