@@ -193,7 +193,8 @@ def timeline_chart(
         fig,
         title=title or f"{len(chosen)} events from {first:%Y} to {last:%Y}",
         subtitle=(
-            f"Newest event our sources record: {as_of():%-d %b %Y} (sources read {checked:%-d %b %Y}). Hover over a dot for details"
+            f"Newest event on {'these topics' if topics is not None else 'any topic'} in our sources: "
+            f"{facts_run_to(topics):%-d %b %Y} (sources read {checked:%-d %b %Y}). Hover over a dot for details"
             if end is None else "Hover over a dot for details"
         ),
         source_ids=cited[:3],

@@ -75,9 +75,12 @@ def test_chart_has_one_dot_per_event_and_topic_and_highlights_the_call():
     assert "Trump–Erdoğan" in describe(fig)
 
 
-def test_chart_states_its_as_of_date():
+def test_chart_states_the_date_its_own_topics_run_to():
     fig = timeline.timeline_chart(topics=["gaza"])
-    assert f"Newest event our sources record: {timeline.as_of():%-d %b %Y}" in fig.layout.title.text
+    newest_gaza = timeline.events(["gaza"])["date"].max()
+    assert f"Newest event on these topics in our sources: {newest_gaza:%-d %b %Y}" in fig.layout.title.text
+    everything = timeline.timeline_chart()
+    assert f"Newest event on any topic in our sources: {timeline.as_of():%-d %b %Y}" in everything.layout.title.text
     window = timeline.timeline_chart(topics=["gaza"], start="2023-01-01", end="2023-12-31", highlight=None)
     assert "Newest event" not in window.layout.title.text
 
