@@ -1,16 +1,23 @@
 """The claims ledger: every claim of the article, who it is attributed to, and how it holds up.
 
+A verdict rates the article's account of a claim, never the person or body the article cites,
+and follows the written rubric kept with the data (``verdict_rubric()``). Chapters state a
+verdict only through this module, so no chapter can contradict the ledger:
+
 Examples
 --------
->>> from explainer.ledger import load_claims
+>>> from explainer.ledger import load_claims, verdict_sentence
 >>> claims = load_claims()
 >>> set(claims["verdict"]) <= set(VERDICTS)
+True
+>>> verdict_sentence("S12-b").startswith("The article's “from a Turkish prison” (S12-b) is inaccurate.")
 True
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,23 +25,26 @@ import plotly.graph_objects as go
 
 from explainer.article import article_paragraphs, article_sentences
 from explainer.style import OKABE_ITO, apply_house_style
-from explainer.tables import format_ids, load_table
+from explainer.tables import format_ids, load_table, resource_descriptor
 
 # Verdicts from best to worst supported; each has a colour-blind-safe colour and a short label,
 # so colour is never the only signal.
 VERDICTS = {
     "accurate": {"label": "Accurate", "colour": OKABE_ITO["green"], "tint": "#CCEBE3"},
     "accurate-with-caveats": {"label": "Accurate, with caveats", "colour": OKABE_ITO["sky"], "tint": "#DDF0FB"},
-    "outdated": {"label": "Outdated", "colour": OKABE_ITO["purple"], "tint": "#F5E4EE"},
     "unverified": {"label": "Unverified", "colour": "#8C8C8C", "tint": "#E8E8E8"},
     "misleading": {"label": "Misleading", "colour": OKABE_ITO["orange"], "tint": "#FAEBCC"},
     "inaccurate": {"label": "Inaccurate", "colour": OKABE_ITO["vermillion"], "tint": "#F7DBCC"},
 }
+# The verdicts that mean a claim does not hold up.
+FAILING = ("misleading", "inaccurate")
+# Who the article says a claim comes from. A verdict rates the article's report, so the labels
+# say "as the article reports it": an error in that row is the article's, not the speaker's.
 ATTRIBUTIONS = {
-    "trump-post": "Trump's own post",
-    "turkish-presidency": "Turkish presidency / officials",
-    "turkish-media": "Turkish media",
-    "unnamed-report": "Unnamed ('reportedly', 'is said to')",
+    "trump-post": "Trump's post, as the article reports it",
+    "turkish-presidency": "Turkish readout, as the article reports it",
+    "turkish-media": "Turkish media, as the article reports them",
+    "unnamed-report": "Unnamed sources ('reportedly', 'is said to')",
     "article-framing": "The article's own framing",
     "article-background": "The article's background facts",
 }
@@ -61,6 +71,87 @@ def load_claims() -> pd.DataFrame:
         if claim.quote not in sentences[claim.sentence_id]:
             raise ValueError(f"explainer: claim {claim.claim_id!r}: quote {claim.quote!r} is not verbatim in {claim.sentence_id}")
     return claims
+
+
+def verdict_rubric() -> dict[str, str]:
+    """The written rubric each verdict follows, as kept in ``data/datapackage.json``.
+
+    >>> sorted(verdict_rubric()) == sorted(VERDICTS)
+    True
+    """
+    fields = resource_descriptor("claims")["schema"]["fields"]
+    return dict(next(field for field in fields if field["name"] == "verdict")["rubric"])
+
+
+def _claim(claim_id: str) -> pd.Series:
+    claims = load_claims().set_index("claim_id")
+    if not isinstance(claim_id, str) or claim_id not in claims.index:
+        raise ValueError(f"explainer: claim_id {claim_id!r} is not in data/claims.csv")
+    return claims.loc[claim_id]
+
+
+def _quoted(quote: str) -> str:
+    return quote if quote.startswith("“") else f"“{quote}”"
+
+
+def verdict_sentence(claim_id: str, *, with_sources: bool = True) -> str:
+    """One sentence stating a claim's verdict and what the sources show, from ``data/claims.csv``.
+
+    Use it wherever a chapter states how a claim holds up, so the text cannot drift from the ledger.
+    Raises ``ValueError`` naming the id if the claim does not exist.
+
+    >>> verdict_sentence("S02-a", with_sources=False)
+    "The article's “Posting to his Truth Social account” (S02-a) is accurate. The statement was a social-media post; Rudaw names Truth Social, Anadolu says it was shared on several platforms."
+    """
+    claim = _claim(claim_id)
+    label = VERDICTS[claim["verdict"]]["label"].lower()
+    sentence = f"The article's {_quoted(claim['quote'])} ({claim_id}) is {label}. {claim['finding']}"
+    if with_sources:
+        sentence += f" (sources: {format_ids(claim['source_ids'])})"
+    return sentence
+
+
+def verdict_recap(claim_ids: Sequence[str]) -> pd.DataFrame:
+    """A recap table of some claims: claim, the article's words, verdict, what the sources show, sources.
+
+    For a chapter's own claims: ``explainer.table(verdict_recap(["S05-a", "S05-b"]))``.
+    Raises ``TypeError`` for a single string and ``ValueError`` naming unknown ids.
+    """
+    if isinstance(claim_ids, str):
+        raise TypeError("explainer: claim_ids must be a list of claim ids, not a single string")
+    claims = load_claims().set_index("claim_id")
+    unknown = [claim_id for claim_id in claim_ids if claim_id not in claims.index]
+    if unknown:
+        raise ValueError(f"explainer: claim_ids {unknown} are not in data/claims.csv")
+    chosen = claims.loc[list(claim_ids)]
+    return pd.DataFrame(
+        {
+            "Claim": list(claim_ids),
+            "The article says": chosen["quote"].map(_quoted).tolist(),
+            "Verdict": chosen["verdict"].map(lambda verdict: VERDICTS[verdict]["label"]).tolist(),
+            "What the sources show": chosen["finding"].tolist(),
+            "Sources": chosen["source_ids"].map(format_ids).tolist(),
+        }
+    )
+
+
+VERDICT_GROUPS = [
+    ("What holds up", ("accurate", "accurate-with-caveats")),
+    ("What does not hold up", FAILING),
+    ("What nobody has confirmed", ("unverified",)),
+]
+
+
+def verdict_counts_sentence() -> str:
+    """How the article's claims hold up, counted by verdict, in one sentence.
+
+    >>> verdict_counts_sentence().startswith("Of the article's ")
+    True
+    """
+    counts = load_claims()["verdict"].value_counts()
+    parts = [f"{int(counts.get(verdict, 0))} {verdict.replace('-', ' ')}" for verdict in VERDICTS]
+    parts[0] = parts[0].replace(" ", " are ", 1)
+    return f"Of the article's {int(counts.sum())} claims, " + ", ".join(parts[:-1]) + f" and {parts[-1]} (data/claims.csv)."
 
 
 def claims_table() -> pd.DataFrame:
@@ -105,12 +196,12 @@ def verdict_chart() -> go.Figure:
             )
         )
     total = int(counts.values.sum())
-    failing = int(counts[["misleading", "inaccurate", "outdated"]].values.sum())
+    failing = int(counts[list(FAILING)].values.sum())
     unconfirmed = int(counts["unverified"].sum())
     apply_house_style(
         fig,
         title=f"{failing} of the article's {total} claims do not hold up, and {unconfirmed} more cannot be confirmed",
-        subtitle="Claims in the article, by who the article attributes them to and how they hold up",
+        subtitle="The article's claims, by whom it says they come from. A verdict rates the article's report, not that source",
         source_ids=["article"],
         source_note="verdicts: the claims ledger (data/claims.csv) and the sources it cites",
         source_offset=95,
@@ -119,12 +210,15 @@ def verdict_chart() -> go.Figure:
     fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.2, "x": 0, "traceorder": "normal"})
     fig.update_xaxes(title_text="Number of claims", dtick=1, gridcolor="#EEEEEE")
     fig.update_yaxes(autorange="reversed")
-    failing_by_speaker = counts[["misleading", "inaccurate", "outdated"]].sum(axis=1)
+    failing_by_speaker = counts[list(FAILING)].sum(axis=1)
     failing_by_speaker = failing_by_speaker[failing_by_speaker > 0]
     breakdown = "; ".join(f"{ATTRIBUTIONS[key]}: {int(value)}" for key, value in failing_by_speaker.items())
     fig.layout.meta = {
         **fig.layout.meta,
-        "summary": f"Of {total} claims, {failing} are misleading, inaccurate or outdated ({breakdown}) and {unconfirmed} are unverified.",
+        "summary": (
+            f"Of {total} claims, {failing} are misleading or inaccurate ({breakdown}) and {unconfirmed} are unverified. "
+            "Each verdict rates the article's report of a claim, not the person or body it cites."
+        ),
     }
     return fig
 
@@ -204,17 +298,15 @@ def annotated_article() -> AnnotatedArticle:
 
 
 def print_verdict_summary() -> None:
-    """Print what the article gets right, what it gets wrong, and what nobody can confirm."""
+    """Print, from the ledger, what the article gets right, what it gets wrong and what nobody can confirm.
+
+    Each claim is listed once, with its verdict, what the sources show and the sources' ids.
+    """
     claims = load_claims()
-    groups = [
-        ("What holds up", ["accurate", "accurate-with-caveats"]),
-        ("What does not hold up", ["inaccurate", "misleading", "outdated"]),
-        ("What nobody has confirmed", ["unverified"]),
-    ]
-    for heading, verdicts in groups:
+    for heading, verdicts in VERDICT_GROUPS:
         chosen = claims[claims["verdict"].isin(verdicts)]
         print(f"{heading} ({len(chosen)} claims):")
         for claim in chosen.itertuples(index=False):
-            quote = claim.quote if claim.quote.startswith("“") else f"“{claim.quote}”"
-            print(f"  {claim.claim_id} [{VERDICTS[claim.verdict]['label'].lower()}] {quote}")
+            print(f"  {claim.claim_id} [{VERDICTS[claim.verdict]['label'].lower()}] {_quoted(claim.quote)}")
+            print(f"      {claim.finding} (sources: {format_ids(claim.source_ids)})")
         print()

@@ -65,4 +65,4 @@ def test_changing_one_data_value_makes_strict_nbval_fail(tmp_path):
     changed = _run_nbval(project)
     assert changed.returncode == 1, changed.stdout[-3000:]
     assert "failed" in changed.stdout
-    assert "Of 28 claims, 4 are misleading, inaccurate or outdated" in changed.stdout
+    assert "Figure: 6 of the article&#x27;s 28 claims do not hold up" in changed.stdout
