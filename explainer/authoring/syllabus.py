@@ -44,7 +44,7 @@ def sections(notebook) -> dict[str, str]:
                        if cell.get("cell_type") == "markdown" and not is_solution(cell))
     found = {}
     matches = list(HEADING.finditer(text))
-    for match, following in zip(matches, matches[1:] + [None], strict=True):
+    for match, following in zip(matches, [*matches[1:], None][:len(matches)], strict=True):
         end = following.start() if following else len(text)
         found[match.group(1)] = text[match.end():end].strip()
     return found
