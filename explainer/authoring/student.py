@@ -16,7 +16,9 @@ Examples
 ...          {"cell_type": "markdown", "metadata": {"tags": ["solution"]}, "source": "<details>The answer is four days.</details>"}]
 >>> student = student_notebook({"cells": cells, "metadata": {}}, "01")
 >>> [cell["metadata"].get("tags") for cell in student["cells"]]
-[['code'], ['student-answer']]
+[['code'], ['student-answer'], ['student-answer']]
+>>> student["cells"][2]["source"].splitlines()[-1]
+'# check("01-1", ...)'
 >>> "four days" in str(student)
 False
 """
