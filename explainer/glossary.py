@@ -154,7 +154,7 @@ def link_chapter(markdown_cells: Sequence[str], target: str = DEFAULT_TARGET) ->
     return [link_terms(cell, target, seen) for cell in markdown_cells]
 
 
-def _markdown_text(text: str) -> str:
+def markdown_text(text: str) -> str:
     """Escape a string from the data for Markdown (and the HTML it becomes)."""
     return re.sub(r"([\\`*_\[\]|])", r"\\\1", html.escape(text, quote=False))
 
@@ -179,18 +179,18 @@ def glossary_markdown(glossary: pd.DataFrame | None = None, sources: pd.DataFram
         if missing:
             raise ValueError(f"glossary: term {row.term!r} cites unknown source id(s) {missing}")
         cited = "; ".join(
-            f"{_markdown_text(by_id.at[source_id, 'publisher'])}, [{_markdown_text(by_id.at[source_id, 'title'])}]"
+            f"{markdown_text(by_id.at[source_id, 'publisher'])}, [{markdown_text(by_id.at[source_id, 'title'])}]"
             f"({by_id.at[source_id, 'url']}) (`{source_id}`)"
             for source_id in row.source_ids
         )
-        heading = _markdown_text(row.term)
-        expansion = f"**{_markdown_text(row.expansion)}.** " if row.expansion else ""
+        heading = markdown_text(row.term)
+        expansion = f"**{markdown_text(row.expansion)}.** " if row.expansion else ""
         lines += [
             f'<a id="{anchor(row.term_id)}"></a>',
             "",
             f"### {heading}",
             "",
-            f"{expansion}{_markdown_text(row.definition)}",
+            f"{expansion}{markdown_text(row.definition)}",
             "",
             f"Sources: {cited}.",
             "",
