@@ -102,3 +102,15 @@ def test_readme_links_the_guide_syllabus_and_glossary():
     for target in ("docs/teachers/README.md", "docs/teachers/syllabus.md", "docs/glossary.md"):
         assert f"]({target})" in section
         assert (ROOT / target).exists()
+
+
+def test_necessary_chapters_reads_chapter_links_marked_necessary(tmp_path):
+    from explainer.authoring.syllabus import necessary_chapters
+
+    source = ("## Learning objectives\n\n- one\n\n## Prerequisites\n\n| Concepts | Importance | Notes |\n|---|---|---|\n"
+              "| [Chapter 00: the call](00_the_call.ipynb) | Necessary | x |\n"
+              "| [Chapter 01](01_turkey_between_blocs.ipynb) | Helpful | y |\n\n## Time to learn\n\nAbout 20 minutes.")
+    (tmp_path / "03_x.ipynb").write_text(
+        '{"cells": [{"cell_type": "markdown", "metadata": {}, "source": %s}]}' % __import__("json").dumps(source))
+    item = outline(Chapter("03_x.ipynb", "X", "x", "ready"), tmp_path)
+    assert necessary_chapters(item) == ["00_the_call.ipynb"]

@@ -88,6 +88,24 @@ def outline(chapter: Chapter, notebook_dir: Path = ROOT / "notebooks") -> Outlin
     )
 
 
+CHAPTER_LINK = re.compile(r"\(((?:\.\./notebooks/)?\d{2}_[a-z0-9_]+\.ipynb)\)")
+
+
+def necessary_chapters(item: Outline) -> list[str]:
+    """The other chapters that ``item`` lists as *Necessary* prerequisites (their notebook files).
+
+    A chapter that "stands alone" lists none.
+
+    >>> necessary_chapters(outline(chapters()[0]))
+    []
+    """
+    found = []
+    for row in item.prerequisites[1:]:
+        if len(row) > 1 and row[1].strip().lower() == "necessary":
+            found += [link.rsplit("/", 1)[-1] for link in CHAPTER_LINK.findall(row[0])]
+    return [name for name in found if name != item.chapter.file]
+
+
 def _relink(markdown: str) -> str:
     """Point the chapters' relative links (``00_the_call.ipynb``) at the notebooks from the page."""
     return re.sub(r"\]\((?!https?://|#|/)([^)]+)\)", lambda m: f"]({NOTEBOOKS_FROM_PAGE}{m.group(1)})", markdown)
