@@ -137,3 +137,20 @@ def test_glossary_page_names_an_unknown_source():
                          "source_ids": [["no-such-source"]]})
     with pytest.raises(ValueError, match="no-such-source"):
         glossary_markdown(fake)
+
+
+def test_link_notebook_links_every_chapter_once_and_is_idempotent():
+    import copy
+
+    from explainer.authoring.glossary_links import link_notebook
+
+    for path in CHAPTERS:
+        original = read_notebook(path)
+        once = link_notebook(copy.deepcopy(original))
+        twice = link_notebook(copy.deepcopy(once))
+        assert once == twice, path.name
+        for before, after in zip(original["cells"], once["cells"], strict=True):
+            if before["cell_type"] != "markdown" or is_solution(before):
+                assert before == after
+            else:
+                assert markdown_prose(source_of(after)) == markdown_prose(source_of(before)), path.name
