@@ -67,3 +67,11 @@ boundaries: setup-dev ## rebuild data/boundaries/ from Natural Earth (fetches tw
 
 maps-benchmark: setup-dev ## print each map's build time and JSON size against a naive build from full 10m data
 	$(BIN)/python benchmarks/maps.py
+
+.PHONY: student teaching-pages
+
+student: setup ## write the student edition (every chapter without its solutions) and its zip to build/student/
+	$(BIN)/python scripts/build_student_edition.py
+
+teaching-pages: setup ## regenerate docs/glossary.md and docs/teachers/syllabus.md from the data and the chapters
+	$(BIN)/python scripts/build_teaching_pages.py

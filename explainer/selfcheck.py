@@ -1,0 +1,609 @@
+"""Self-checks for the chapters' code exercises: a student passes an answer and gets a verdict
+and, when the answer is off, a hint that points at the mistake without giving the solution.
+
+Every checker computes its expected answer from the data, through the same package functions the
+exercise names, so a correction to the data changes the expected answer with it. Exercise ids are
+``"CC-N"``: the chapter's two-digit number and the exercise's number (``"06-2"`` is chapter 06,
+exercise 2). :func:`answer_form` says what shape of answer each checker takes.
+
+Examples
+--------
+>>> from explainer import selfcheck
+>>> selfcheck.check("01-3", 4).correct
+True
+>>> result = selfcheck.check("01-3", 5)
+>>> result.correct, "both" in result.message
+(False, True)
+>>> "06-2" in selfcheck.exercise_ids()
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+EXERCISE_ID = re.compile(r"\d{2}-\d+")
+STOPWORDS = {"the", "and", "of", "on", "in", "to", "a", "an", "for", "by", "with", "its", "it", "was", "be"}
+CALL_DATE = "2025-05-05"
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The verdict on one answer. ``bool(feedback)`` is whether the answer is right."""
+
+    exercise_id: str
+    correct: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+    def __str__(self) -> str:
+        verdict = "Right" if self.correct else "Not yet"
+        return f"Exercise {self.exercise_id}: {verdict}. {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+@dataclass(frozen=True)
+class Checker:
+    exercise_id: str
+    answer_form: str
+    judge: Callable[[object], tuple[bool, str]]
+
+
+_CHECKERS: dict[str, Checker] = {}
+
+
+def register(exercise_id: str, answer_form: str) -> Callable:
+    """Register the decorated function as the checker of ``exercise_id``.
+
+    The function takes the student's answer and returns ``(correct, message)``; the message of a
+    wrong answer is a hint that must not contain the expected answer.
+    """
+    if not EXERCISE_ID.fullmatch(exercise_id):
+        raise ValueError(f"selfcheck: exercise id {exercise_id!r} must look like '05-1' (chapter-exercise)")
+
+    def decorator(judge: Callable[[object], tuple[bool, str]]) -> Callable:
+        if exercise_id in _CHECKERS:
+            raise ValueError(f"selfcheck: exercise {exercise_id!r} already has a checker")
+        _CHECKERS[exercise_id] = Checker(exercise_id, answer_form, judge)
+        return judge
+
+    return decorator
+
+
+def exercise_ids() -> list[str]:
+    """The exercises that can be self-checked, in chapter order."""
+    return sorted(_CHECKERS, key=lambda key: tuple(int(part) for part in key.split("-")))
+
+
+def _checker(exercise_id: str) -> Checker:
+    if exercise_id not in _CHECKERS:
+        known = ", ".join(exercise_ids())
+        raise KeyError(f"selfcheck: no checker for exercise {exercise_id!r}; exercises with a self-check: {known}")
+    return _CHECKERS[exercise_id]
+
+
+def answer_form(exercise_id: str) -> str:
+    """What shape of answer :func:`check` expects for ``exercise_id``."""
+    return _checker(exercise_id).answer_form
+
+
+def check(exercise_id: str, answer) -> Feedback:
+    """Check ``answer`` to exercise ``exercise_id``; the result prints as a verdict and a hint."""
+    checker = _checker(exercise_id)
+    try:
+        correct, message = checker.judge(answer)
+    except AnswerShapeError as error:
+        reason = str(error)
+        correct, message = False, f"{reason[:1].upper()}{reason[1:]} Expected: {checker.answer_form}."
+    return Feedback(exercise_id, correct, message)
+
+
+class AnswerShapeError(ValueError):
+    """The answer is not in the form the checker reads (for example a word where a number goes)."""
+
+
+# --- reading answers ---------------------------------------------------------------------------
+
+
+def _number(value, what: str = "the answer") -> float:
+    if isinstance(value, bool):
+        raise AnswerShapeError(f"{what} should be a number, not {value!r}.")
+    if isinstance(value, pd.Series) and len(value) == 1:
+        value = value.iloc[0]
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise AnswerShapeError(f"{what} should be a number, not {value!r}.") from None
+    if math.isnan(number):
+        raise AnswerShapeError(f"{what} is not a number (NaN).")
+    return number
+
+
+def _numbers(value, count: int | None = None, what: str = "the answer") -> list[float]:
+    if isinstance(value, pd.DataFrame):
+        raise AnswerShapeError(f"{what} should be numbers, not a table: pick the column you computed.")
+    if isinstance(value, Mapping):
+        value = list(value.values())
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        value = [value]
+    numbers = [_number(item, what) for item in value]
+    if count is not None and len(numbers) != count:
+        raise AnswerShapeError(f"{what} should be {count} number(s); you gave {len(numbers)}.")
+    return numbers
+
+
+def _close(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance
+
+
+def _share(value: float) -> float:
+    """A share given as a fraction (0.46) or a percentage (46) as a fraction."""
+    return value / 100 if value > 1.5 else value
+
+
+def _words(text: str) -> set[str]:
+    text = re.sub(r"\([^)]*\)", " ", str(text).lower())
+    text = re.sub(r"\beo\b", "executive order", text)
+    return {word for word in re.findall(r"[a-z0-9]+", text) if len(word) > 1 and word not in STOPWORDS}
+
+
+def _names(value, what: str) -> list[str]:
+    if isinstance(value, pd.DataFrame):
+        value = value.iloc[:, 0]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, Iterable):
+        raise AnswerShapeError(f"{what} should be a list of names, not {value!r}.")
+    names = [str(item) for item in value]
+    if any(not _words(name) for name in names):
+        raise AnswerShapeError(f"{what} contains an empty name.")
+    return names
+
+
+def _matches(name: str, candidate: str) -> bool:
+    """Whether a name a student typed designates ``candidate`` (all its words appear there)."""
+    return _words(name) <= _words(candidate)
+
+
+def _match_all(names: list[str], candidates: list[str]) -> tuple[set[str], list[str]]:
+    """The candidates the names designate, and the names that designate none of them."""
+    found, unknown = set(), []
+    for name in names:
+        hits = [candidate for candidate in candidates if _matches(name, candidate)]
+        found.update(hits)
+        if not hits:
+            unknown.append(name)
+    return found, unknown
+
+
+# --- chapter 01 ----------------------------------------------------------------------------------
+
+
+def _vote_totals() -> dict[float, float]:
+    from explainer import relations
+
+    votes = relations.load_vote_2003()
+    in_favour = votes.loc[votes["figure"] == "Votes in favour", "value"].unique()
+    abstaining = votes.loc[votes["figure"] == "Abstentions", "value"].unique()
+    if len(in_favour) != 1 or len(abstaining) != 1:
+        raise ValueError("selfcheck 01-1: the reports no longer agree on the votes in favour and abstentions")
+    against = sorted(votes.loc[votes["figure"] == "Votes against", "value"].unique())
+    return {value: in_favour[0] + value + abstaining[0] for value in against}
+
+
+@register("01-1", "the number of members voting in each version of the vote, e.g. [total_a, total_b]")
+def _check_01_1(answer) -> tuple[bool, str]:
+    totals = _vote_totals()
+    given = sorted(_numbers(answer, what="the totals"))
+    expected = sorted(totals.values())
+    if given == expected:
+        return True, "Each version adds up, and more than half of each total is the 'votes needed' its reports give."
+    if len(given) != len(expected):
+        return False, f"The reports give {len(expected)} different figures for the votes against: give one total for each."
+    needed_votes = {math.floor(total / 2) + 1 for total in expected}
+    if set(given) == needed_votes:
+        return False, "Those are the votes needed to pass. First add the votes for, against and abstaining in each version."
+    without_abstentions = sorted(total - _abstentions() for total in expected)
+    if given == without_abstentions:
+        return False, "Members who abstained were present and voting too: add the abstentions to each total."
+    return False, "For each figure of votes against, add the votes in favour, that figure and the abstentions."
+
+
+def _abstentions() -> float:
+    from explainer import relations
+
+    votes = relations.load_vote_2003()
+    return votes.loc[votes["figure"] == "Abstentions", "value"].iloc[0]
+
+
+def _turning_point_counts() -> dict[str, dict[str, int]]:
+    from explainer import relations
+
+    points = relations.turning_points()
+    after = points["date"] >= pd.Timestamp("2021-01-01")
+    counts = {}
+    for period, rows in (("before", points[~after]), ("after", points[after])):
+        counts[period] = {direction: int((rows["direction"] == direction).sum()) for direction in ("strained", "closer")}
+    return counts
+
+
+def _read_counts(answer) -> dict[str, dict[str, int]]:
+    if isinstance(answer, pd.Series) and isinstance(answer.index, pd.MultiIndex):
+        counts: dict[str, dict[str, int]] = {"before": {}, "after": {}}
+        for (is_after, direction), value in answer.items():
+            counts["after" if bool(is_after) else "before"][str(direction)] = int(value)
+        answer = counts
+    if not isinstance(answer, Mapping) or set(answer) != {"before", "after"}:
+        raise AnswerShapeError("Give a dict with the keys 'before' and 'after', or the Series that groupby gives.")
+    result = {}
+    for period, value in answer.items():
+        if not isinstance(value, Mapping) or not set(value) <= {"strained", "closer"}:
+            raise AnswerShapeError(f"answer[{period!r}] should map 'strained' and 'closer' to counts.")
+        result[period] = {direction: int(_number(value.get(direction, 0), f"answer[{period!r}][{direction!r}]")) for direction in ("strained", "closer")}
+    return result
+
+
+@register("01-2", "{'before': {'strained': n, 'closer': n}, 'after': {'strained': n, 'closer': n}}, split at 1 January 2021")
+def _check_01_2(answer) -> tuple[bool, str]:
+    expected = _turning_point_counts()
+    given = _read_counts(answer)
+    if given == expected:
+        return True, "Now say what the count can and cannot tell you: how much each event mattered is not in it."
+    if given == {"before": expected["after"], "after": expected["before"]}:
+        return False, "Your two periods are swapped: 'before' is everything dated before 1 January 2021."
+    total_given = sum(sum(value.values()) for value in given.values())
+    total_expected = sum(sum(value.values()) for value in expected.values())
+    if total_given != total_expected:
+        return False, f"Your counts add up to {total_given}, but every turning point belongs to one period and one direction: count them all."
+    return False, "The total is right but some events are in the wrong period or direction: compare each date with 2021-01-01."
+
+
+def _days_between(first_event: str, second_event: str, topics: list[str]) -> int:
+    from explainer.timeline import events
+
+    frame = events(topics=topics).set_index("event_id")
+    return int((frame.loc[second_event, "date"] - frame.loc[first_event, "date"]).days)
+
+
+@register("01-3", "the number of days between Russia's invasion and the closure of the straits, as an integer")
+def _check_01_3(answer) -> tuple[bool, str]:
+    expected = _days_between("2022-02-24-russia-invades-ukraine", "2022-02-28-straits-closed-to-warships", ["ukraine"])
+    given = _number(answer, "the number of days")
+    if given == expected:
+        return True, "Now read the two events' sources for the day Turkey first called it a war."
+    if given == expected + 1:
+        return False, "You counted both the first and the last day: subtract the two dates instead."
+    return False, "Find the two events by their event_id and subtract the earlier date from the later one (.days)."
+
+
+# --- chapter 03 ----------------------------------------------------------------------------------
+
+
+def _densities() -> dict[str, float]:
+    from explainer import gaza
+
+    facts = gaza.facts().set_index("fact_id")["value"]
+    return {
+        "pcbs": facts["strip-population-pcbs"] / facts["strip-area-unrwa"],
+        "ap": facts["strip-population-ap"] / facts["strip-area-ap"],
+        "mixed": {
+            facts["strip-population-pcbs"] / facts["strip-area-ap"],
+            facts["strip-population-ap"] / facts["strip-area-unrwa"],
+        },
+        "ocha": facts["strip-density-ocha"],
+    }
+
+
+@register("03-1", "the two densities in people per km², [PCBS population ÷ UNRWA area, AP population ÷ AP area]")
+def _check_03_1(answer) -> tuple[bool, str]:
+    expected = _densities()
+    pcbs, ap = _numbers(answer, 2, "the two densities")
+    tolerance = 0.005 * expected["pcbs"]
+    if _close(pcbs, expected["pcbs"], tolerance) and _close(ap, expected["ap"], tolerance):
+        return True, "Now compare both with OCHA's figure and ask which date each population is for."
+    if _close(ap, expected["pcbs"], tolerance) and _close(pcbs, expected["ap"], tolerance):
+        return False, "Your two densities are in the wrong order: PCBS's first, AP's second."
+    if any(_close(value, mixed, tolerance) for value in (pcbs, ap) for mixed in expected["mixed"]):
+        return False, "Divide each population by the area from the pairing the exercise gives (PCBS with UNRWA's area, AP with AP's own)."
+    if any(_close(value, expected["ocha"], 1) for value in (pcbs, ap)):
+        return False, "That is OCHA's published density; the exercise asks you to compute your own from the facts table."
+    return False, "Density is population divided by area: people per km². Check that you picked the rows named in the exercise."
+
+
+def _truck_rates() -> dict[str, tuple[float, float]]:
+    from explainer import gaza
+
+    aid = gaza.aid().set_index("aid_id")
+    rates = {}
+    for name, aid_id in (("cogat", "cogat-trucks-ceasefire-2025"), ("un", "un2720-trucks-ceasefire-2025")):
+        row = aid.loc[aid_id]
+        days = (row["period_end"] - row["period_start"]).days
+        rates[name] = (row["value"] / days, row["value"] / (days + 1))
+    return rates
+
+
+@register("03-2", "the two daily averages, [COGAT's trucks a day, the UN's trucks a day]")
+def _check_03_2(answer) -> tuple[bool, str]:
+    rates = _truck_rates()
+    cogat, un = _numbers(answer, 2, "the two averages")
+    if _close(cogat, rates["cogat"][0], 0.5) and _close(un, rates["un"][0], 0.5):
+        return True, "They match AP's averages. Now explain why the two counts differ about fourfold."
+    if _close(un, rates["cogat"][0], 0.5) and _close(cogat, rates["un"][0], 0.5):
+        return False, "Your two averages are in the wrong order: COGAT's first, the UN's second."
+    if _close(cogat, rates["cogat"][1], 0.5) or _close(un, rates["un"][1], 0.5):
+        return False, "You counted both end days. AP divides by the difference between the dates (period_end - period_start)."
+    return False, "Divide each truck count by the days in its own period; each publisher's period starts on a different day."
+
+
+def _newest_deaths() -> dict[str, float]:
+    from explainer import gaza
+
+    deaths = gaza.casualties()
+    deaths = deaths[deaths["where"] == "Gaza"].sort_values("as_of")
+    return {publisher: rows["value"].iloc[-1] for publisher, rows in deaths.groupby("publisher")}
+
+
+def _older_deaths() -> dict[str, set[float]]:
+    from explainer import gaza
+
+    deaths = gaza.casualties()
+    deaths = deaths[deaths["where"] == "Gaza"].sort_values("as_of")
+    return {publisher: set(rows["value"].iloc[:-1]) for publisher, rows in deaths.groupby("publisher")}
+
+
+def _read_publisher_values(answer) -> dict[str, float]:
+    if isinstance(answer, pd.DataFrame):
+        if not {"publisher", "value"} <= set(answer.columns):
+            raise AnswerShapeError("A table answer needs the columns 'publisher' and 'value'.")
+        answer = dict(zip(answer["publisher"], answer["value"], strict=True))
+    if isinstance(answer, pd.Series):
+        answer = answer.to_dict()
+    if not isinstance(answer, Mapping):
+        raise AnswerShapeError("Give a dict mapping each publisher to its newest figure.")
+    return {str(key): _number(value, f"the figure for {key!r}") for key, value in answer.items()}
+
+
+def _publisher_of(name: str, publishers: Iterable[str]) -> str | None:
+    lowered = name.strip().lower()
+    for publisher in publishers:
+        if lowered == publisher.lower():
+            return publisher
+    hits = [publisher for publisher in publishers if _matches(name, publisher)]
+    return hits[0] if len(hits) == 1 else None
+
+
+@register("03-3", "a dict mapping each publisher (as gaza.casualties() names it) to its newest figure for deaths in Gaza")
+def _check_03_3(answer) -> tuple[bool, str]:
+    expected = _newest_deaths()
+    older = _older_deaths()
+    given = _read_publisher_values(answer)
+    matched: dict[str, float] = {}
+    for name, value in given.items():
+        publisher = _publisher_of(name, expected)
+        if publisher is None:
+            return False, f"{name!r} is not one publisher of the table's deaths in Gaza: use the names in the 'publisher' column."
+        matched[publisher] = value
+    for publisher, value in matched.items():
+        if value != expected[publisher]:
+            if value in older[publisher]:
+                return False, f"For {publisher}, that is an older figure: sort by 'as_of' and take each publisher's last row."
+            return False, f"The figure for {publisher} is not in its rows for Gaza: check the 'where' column."
+    missing = len(expected) - len(matched)
+    if missing:
+        return False, f"The figures you gave are right, but {missing} publisher(s) are missing: the table has {len(expected)} publishers for deaths in Gaza."
+    return True, "Now say for each whether it counts reported deaths, estimates them, or measures something else (the 'measure' column)."
+
+
+def _flour_share() -> tuple[float, float, float]:
+    from explainer import gaza
+
+    row = gaza.aid().set_index("aid_id").loc["afad-tonnes-2025-08"]
+    flour = re.search(r"more than ([\d,]+) tonnes of flour", row["what_counted"])
+    if flour is None:
+        raise ValueError("selfcheck 03-4: the row afad-tonnes-2025-08 no longer states its flour tonnage")
+    tonnes = float(flour.group(1).replace(",", ""))
+    return tonnes / row["value"], tonnes, row["value"]
+
+
+@register("03-4", "the smallest share of the total that the flour can be, as a fraction (0.5) or a percentage (50)")
+def _check_03_4(answer) -> tuple[bool, str]:
+    share, flour, total = _flour_share()
+    raw = _number(answer, "the share")
+    if _close(raw, total / flour, 0.01):
+        return False, "You divided the total by the flour: the share is the part divided by the whole."
+    given = _share(raw)
+    if _close(given, share, 0.005):
+        return True, "Now say what that means for how much aid actually crossed from Turkey."
+    if _close(given, 1 - share, 0.005):
+        return False, "That is the share of everything except the flour."
+    return False, "Divide the flour's tonnage (from the row's what_counted) by the row's total tonnage."
+
+
+# --- chapter 04 ----------------------------------------------------------------------------------
+
+
+def _refugee_extremes() -> dict[str, tuple[float, float]]:
+    from explainer import syria
+
+    frame = syria.refugees().sort_values("date")
+    return {publisher: (rows["value"].max(), rows["value"].iloc[-1]) for publisher, rows in frame.groupby("publisher")}
+
+
+@register("04-1", "a dict mapping each publisher to (largest figure, newest figure), e.g. {'UNHCR': (a, b), ...}")
+def _check_04_1(answer) -> tuple[bool, str]:
+    expected = _refugee_extremes()
+    if not isinstance(answer, Mapping):
+        raise AnswerShapeError("Give a dict mapping each publisher to (largest, newest).")
+    matched = {}
+    for name, pair in answer.items():
+        publisher = _publisher_of(str(name), expected)
+        if publisher is None:
+            return False, f"{name!r} is not a publisher in syria.refugees(): use the 'publisher' column's names."
+        matched[publisher] = _numbers(pair, 2, f"the pair for {publisher}")
+    for publisher, (largest, newest) in matched.items():
+        if largest != expected[publisher][0]:
+            return False, f"{publisher}'s largest figure is not right: take the maximum of its 'value' column."
+        if newest != expected[publisher][1]:
+            return False, f"{publisher}'s newest figure is not right: take its row with the latest 'date'."
+    if len(matched) < len(expected):
+        return False, f"Give both publishers: the table has {len(expected)}."
+    return True, "Now explain why the table cannot give UNHCR's figure for 2024: read the 'measure' and the sources' notes."
+
+
+def _return_share() -> dict[str, float]:
+    from explainer import syria
+
+    frame = syria.returns()
+    june = frame[frame["date"].between("2025-06-01", "2025-06-30")]
+
+    def value(measure: str) -> float:
+        return june.loc[june["measure"] == measure, "value"].iloc[0]
+
+    turkiye = value("returns-from-turkiye-since-fall-of-assad")
+    region = value("returns-from-abroad-since-fall-of-assad")
+    monitored = value("returns-from-turkiye-monitored-by-unhcr")
+    return {"share": turkiye / region, "inverse": region / turkiye, "monitored": monitored / region}
+
+
+@register("04-2", "the share of all returns that came from Türkiye, as a fraction (0.5) or a percentage (50)")
+def _check_04_2(answer) -> tuple[bool, str]:
+    shares = _return_share()
+    raw = _number(answer, "the share")
+    if _close(raw, shares["inverse"], 0.01):
+        return False, "You divided the region's returns by Türkiye's: the share is Türkiye's count over the region's."
+    given = _share(raw)
+    if _close(given, shares["share"], 0.01):
+        return True, "Now give two reasons why the share is only approximate (who counts, and when)."
+    if _close(given, shares["monitored"], 0.01):
+        return False, "You used UNHCR's monitored returns from Türkiye; the exercise asks for the Turkish government's count."
+    return False, "Take the Turkish government's count of returns from Türkiye in June 2025 and divide it by UNHCR's estimate for all neighbouring countries."
+
+
+def _restrictions_in_force() -> tuple[list[str], list[str]]:
+    from explainer import syria
+
+    table = syria.sanctions_on("2025-08-01")
+    column = next(name for name in table.columns if name.startswith("In force on"))
+    in_force = table.loc[table[column] == "yes", "Restriction"].tolist()
+    lifted = table.loc[table[column] != "yes", "Restriction"].tolist()
+    return in_force, lifted
+
+
+@register("04-3", "a list of the restrictions in force on 1 August 2025, by name (e.g. ['Caesar Act', ...])")
+def _check_04_3(answer) -> tuple[bool, str]:
+    in_force, lifted = _restrictions_in_force()
+    names = _names(answer, "the list of restrictions")
+    found_lifted, _ = _match_all(names, lifted)
+    if found_lifted:
+        return False, f"{sorted(found_lifted)[0]} was no longer in force on 1 August 2025: check the 'In force' column."
+    found, unknown = _match_all(names, in_force)
+    if unknown:
+        return False, f"{unknown[0]!r} does not name a restriction in syria.sanctions_on(): use the words of its 'Restriction' column."
+    if len(found) < len(in_force):
+        return False, f"You have {len(found)} of the {len(in_force)} restrictions still in force."
+    return True, "Now say who could lift each, and which the President could not remove on his own."
+
+
+def _relief_steps() -> tuple[list[str], list[str]]:
+    from explainer import syria
+
+    frame = syria.sanctions()
+    relief = frame[frame["role"] == "relief"]
+    call = pd.Timestamp(CALL_DATE)
+    return relief.loc[relief["date"] < call, "short_name"].tolist(), relief.loc[relief["date"] > call, "short_name"].tolist()
+
+
+@register("04-4", "two lists of relief steps (short names), (before the call, after the call); or the two counts")
+def _check_04_4(answer) -> tuple[bool, str]:
+    before, after = _relief_steps()
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        raise AnswerShapeError("Give a pair: (steps before the call, steps after the call).")
+    first, second = answer
+    if all(isinstance(part, (int, float)) and not isinstance(part, bool) for part in (first, second)):
+        if (first, second) == (len(before), len(after)):
+            return True, "The counts are right. Now say what that tells you about claim S05-a."
+        if (first, second) == (len(after), len(before)):
+            return False, "Your two counts are swapped: steps before the call come first."
+        return False, "Compare each relief step's 'date' with the day of the call, 5 May 2025."
+    given_before, unknown_before = _match_all(_names(first, "the steps before"), before + after)
+    given_after, unknown_after = _match_all(_names(second, "the steps after"), before + after)
+    if unknown_before or unknown_after:
+        return False, f"{(unknown_before + unknown_after)[0]!r} is not a relief step's short_name in syria.sanctions()."
+    misplaced = (given_before & set(after)) | (given_after & set(before))
+    if misplaced:
+        return False, f"{sorted(misplaced)[0]} is on the wrong side of the call: compare its 'date' with 5 May 2025."
+    if given_before != set(before) or given_after != set(after):
+        return False, f"Some steps are missing: there are {len(before) + len(after)} relief steps in all."
+    return True, "Now say what the order tells you about how to read S05-a."
+
+
+# --- chapter 06 ----------------------------------------------------------------------------------
+
+
+def _lira_changes() -> dict[str, list[float]]:
+    from explainer import brunson
+
+    rates = brunson.lira_rates()
+    weakest = rates["value"].max()
+    starts = rates.loc[rates["date"] == rates["date"].min(), "value"].tolist()
+    return {
+        "dollar": sorted((weakest / start - 1) * 100 for start in starts),
+        "lira": sorted((1 - start / weakest) * 100 for start in starts),
+    }
+
+
+@register("06-1", "the two rises in the dollar's price, in per cent, one for each start-of-year figure, e.g. [a, b]")
+def _check_06_1(answer) -> tuple[bool, str]:
+    changes = _lira_changes()
+    given = sorted(_numbers(answer, what="the two rises"))
+    if len(given) != len(changes["dollar"]):
+        return False, f"Answer once for each of the {len(changes['dollar'])} start-of-year figures."
+    if all(value < 1.5 for value in given):
+        given = [value * 100 for value in given]
+    if all(_close(value, expected, 0.5) for value, expected in zip(given, changes["dollar"], strict=True)):
+        return True, "Now say why the two answers differ."
+    if all(_close(value, expected, 0.5) for value, expected in zip(given, changes["lira"], strict=True)):
+        return False, "That is how much value the lira lost. The exercise asks how much more a dollar cost: weakest ÷ start − 1."
+    return False, "Take the weakest level (the largest lira-per-dollar value in the table) and compare it with each figure of the first date."
+
+
+@register("06-2", "two integers: (days under house arrest, days from the first U.S. sanctions to the release)")
+def _check_06_2(answer) -> tuple[bool, str]:
+    arrest = _days_between("2018-07-25-brunson-house-arrest", "2018-10-12-brunson-released", ["brunson"])
+    sanctions = _days_between("2018-08-01-us-sanctions-turkish-ministers", "2018-10-12-brunson-released", ["brunson"])
+    given = _numbers(answer, 2, "the two counts of days")
+    if given == [arrest, sanctions]:
+        return True, "Now say which date you could not use to count days of detention, and why (look at date_precision)."
+    if given == [sanctions, arrest]:
+        return False, "Your two counts are swapped: house arrest first."
+    if given == [arrest + 1, sanctions + 1] or arrest + 1 in given or sanctions + 1 in given:
+        return False, "You counted both end days: subtract the two dates instead."
+    return False, "Find each pair of events by event_id and subtract the earlier date from the later one."
+
+
+@register("06-3", "a list of the aspects marked 'different' (e.g. ['What was at stake', ...])")
+def _check_06_3(answer) -> tuple[bool, str]:
+    from explainer import brunson
+
+    table = brunson.comparison_table()
+    different = table.loc[table["Alike?"] == "different", "Aspect"].tolist()
+    similar = table.loc[table["Alike?"] != "different", "Aspect"].tolist()
+    names = _names(answer, "the list of aspects")
+    found_similar, _ = _match_all(names, similar)
+    if found_similar:
+        return False, f"{sorted(found_similar)[0]!r} is marked similar, not different."
+    found, unknown = _match_all(names, different)
+    if unknown:
+        return False, f"{unknown[0]!r} is not an aspect in brunson.comparison_table(): use its 'Aspect' column."
+    if len(found) < len(different):
+        return False, f"You have {len(found)} of the {len(different)} aspects marked different."
+    return True, "Now choose one and explain, with its sources, why it makes 2018's outcome hard to repeat."
