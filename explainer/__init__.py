@@ -22,6 +22,7 @@ _SOURCES = {
     "article_text": "explainer.article",
     "as_of": "explainer.timeline",
     "bar_chart": "explainer.charts",
+    "check": "explainer.selfcheck",
     "claims_table": "explainer.ledger",
     "country_of": "explainer.geo",
     "describe": "explainer.describe",
