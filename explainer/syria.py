@@ -263,7 +263,7 @@ def register_peak(frame: pd.DataFrame | None = None) -> dict:
     cannot drift from the data.
 
     >>> peak = register_peak()["Turkish government"]
-    >>> peak["peak_value"] == refugees().query("publisher == 'Turkish government'")["value"].max()
+    >>> bool(peak["peak_value"] == refugees().query("publisher == 'Turkish government'")["value"].max())
     True
     """
     frame = refugees() if frame is None else frame
