@@ -101,3 +101,15 @@ def test_verdict_list_prints_the_ledgers_verdicts():
     with pytest.raises(TypeError, match="claim_ids"):
         verdict_list("S01-a")
     assert "&lt;" in type(verdict_list([]))([("X", "<b>", "Y")])._repr_html_()
+
+
+def test_no_chapter_or_table_says_turkey_left_the_f35_programme_in_2019():
+    """July 2019 began Turkey's removal (the timeline's event says so); it was not completed then."""
+    event = load_table("events").set_index("event_id").loc["2019-07-17-f35-removal"]
+    assert "start the process to formally remove" in event["description"]
+    completed = re.compile(r"[Rr]emoved from the F-35|[Rr]emoval from the F-35 programme \((July )?2019\)")
+    texts = {chapter: _markdown(chapter) for chapter in OWNED_CHAPTERS}
+    for table in ("us_turkey_turning_points", "turkey_partners", "brunson_f35_comparison"):
+        texts[table] = load_table(table).to_csv(index=False)
+    offenders = {name: completed.findall(text) for name, text in texts.items() if completed.search(text)}
+    assert not offenders, offenders
