@@ -113,3 +113,18 @@ def test_no_chapter_or_table_says_turkey_left_the_f35_programme_in_2019():
         texts[table] = load_table(table).to_csv(index=False)
     offenders = {name: completed.findall(text) for name, text in texts.items() if completed.search(text)}
     assert not offenders, offenders
+
+
+def test_facts_run_to_is_the_newest_date_in_the_chapters_data():
+    from explainer.currency import facts_run_to, newest_fact
+
+    timeline = load_table("events")
+    syria_events = timeline[timeline["topics"].str.contains("syria")]["date"].max()
+    register = syria.refugees()["date"].max()
+    assert newest_fact(["syria"]) == syria_events
+    assert newest_fact(["syria"], {"syrian_refugees_turkey": "date"}) == max(syria_events, register)
+    assert f"{max(syria_events, register):%-d %B %Y}" in facts_run_to(["syria"], {"syrian_refugees_turkey": "date"})
+    with pytest.raises(ValueError, match="'when'"):
+        newest_fact(["syria"], {"syrian_refugees_turkey": "when"})
+    with pytest.raises(ValueError, match="'no-such-topic'"):
+        newest_fact(["no-such-topic"])
