@@ -128,3 +128,12 @@ def test_facts_run_to_is_the_newest_date_in_the_chapters_data():
         newest_fact(["syria"], {"syrian_refugees_turkey": "when"})
     with pytest.raises(ValueError, match="'no-such-topic'"):
         newest_fact(["no-such-topic"])
+
+
+def test_turkish_officials_that_chapter_02_names_at_the_talks_are_the_tables_hosts():
+    """The chapter names a Turkish host or chair only if the talks table gives him for a round."""
+    hosts = " ".join(ukraine.talks()["turkish_host"])
+    prose = _markdown("02_russia_ukraine_mediation").split("## The talks Turkey hosted")[1].split("## On the map")[0]
+    for surname in ("Çavuşoğlu", "Erdoğan", "Fidan", "Kalın"):
+        if surname in prose:
+            assert surname in hosts, f"chapter 02 names {surname} at the talks, but no round of data/ukraine_talks.csv does"
