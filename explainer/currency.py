@@ -16,16 +16,10 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from explainer.prose import Sentence
 from explainer.sources import load_sources
 from explainer.tables import load_table
 from explainer.timeline import events
-
-
-class Sentence(str):
-    """A sentence for the reader: a paragraph in a notebook, plain text elsewhere."""
-
-    def __repr__(self) -> str:
-        return str(self)
 
 
 def newest_fact(topics: Sequence[str], tables: Mapping[str, str] | None = None) -> pd.Timestamp:

@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 
 from explainer.charts import bar_chart
 from explainer.geo import distance_km, place
+from explainer.prose import Sentence
 from explainer.ledger import claims_table, load_claims
 from explainer.sources import source_ids_of
 from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style, wrap_html
@@ -742,11 +743,11 @@ def distance_check(fact_ids=EL_ARISH_RAFAH_FACTS, place_a: str = "el-arish", pla
     )
 
 
-def distance_sentence(place_a: str = "el-arish", place_b: str = "rafah-crossing") -> str:
+def distance_sentence(place_a: str = "el-arish", place_b: str = "rafah-crossing") -> Sentence:
     """The straight-line distance between two gazetteer places, as a sentence citing the gazetteer rows."""
     a, b = place(place_a), place(place_b)
     line = straight_line_km(place_a, place_b)
-    return (
+    return Sentence(
         f"In the gazetteer (data/places.csv), {a['name']} ({a['latitude']:.4f}° N, {a['longitude']:.4f}° E) lies "
         f"{line:.0f} km in a straight line from the {b['name']} ({b['latitude']:.4f}° N, {b['longitude']:.4f}° E)."
     )

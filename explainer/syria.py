@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from explainer.prose import Sentence
 from explainer.sources import source_ids_of
 from explainer.style import OKABE_ITO, apply_house_style
 from explainer.tables import format_ids, load_table, parse_date, split_list
@@ -286,7 +287,7 @@ def register_peak(frame: pd.DataFrame | None = None) -> dict:
     return result
 
 
-def register_peak_sentence(frame: pd.DataFrame | None = None) -> "Sentence":
+def register_peak_sentence(frame: pd.DataFrame | None = None) -> Sentence:
     """:func:`register_peak` as sentences a reader can quote, one per publisher."""
     parts = []
     for publisher, figures in register_peak(frame).items():
@@ -295,17 +296,6 @@ def register_peak_sentence(frame: pd.DataFrame | None = None) -> "Sentence":
             f"newest {figures['newest_label']} ({figures['newest_when']})."
         )
     return Sentence(" ".join(parts))
-
-
-class Sentence(str):
-    """A sentence for the reader: shown as a wrapped paragraph in a notebook, as plain text
-    (without quotes) elsewhere."""
-
-    def __repr__(self) -> str:
-        return str(self)
-
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(str(self))}</p>"
 
 
 def register_change_sentence(start, end) -> Sentence:
