@@ -137,3 +137,11 @@ def test_turkish_officials_that_chapter_02_names_at_the_talks_are_the_tables_hos
     for surname in ("Çavuşoğlu", "Erdoğan", "Fidan", "Kalın"):
         if surname in prose:
             assert surname in hosts, f"chapter 02 names {surname} at the talks, but no round of data/ukraine_talks.csv does"
+
+
+def test_chapter_02_summary_gives_the_grain_deal_dates_of_the_timeline():
+    timeline = load_table("events").set_index("event_id")["date"]
+    signed, ended = timeline[ukraine.GRAIN_SIGNED], timeline[ukraine.GRAIN_ENDED]
+    summary = _markdown("02_russia_ukraine_mediation").split("## Summary")[1].split("## Exercises")[0]
+    assert f"({signed:%-d %B %Y} to {ended:%-d %B %Y})" in summary
+    assert f"{signed:%-d %b %Y}" in ukraine.grain_totals_sentence() and f"{ended:%-d %b %Y}" in ukraine.grain_totals_sentence()
