@@ -145,3 +145,12 @@ def test_chapter_02_summary_gives_the_grain_deal_dates_of_the_timeline():
     summary = _markdown("02_russia_ukraine_mediation").split("## Summary")[1].split("## Exercises")[0]
     assert f"({signed:%-d %B %Y} to {ended:%-d %B %Y})" in summary
     assert f"{signed:%-d %b %Y}" in ukraine.grain_totals_sentence() and f"{ended:%-d %b %Y}" in ukraine.grain_totals_sentence()
+
+
+def test_chapter_06_summary_dates_are_the_periods_and_the_timelines():
+    periods = brunson.load_periods().set_index("period_id")
+    summary = _markdown("06_brunson_and_bilateral_ties").split("## Summary")[1].split("## Exercises")[0]
+    assert f"house arrest on {periods.loc['house-arrest', 'start']:%-d %B %Y}" in summary
+    assert f"time served on {periods.loc['house-arrest', 'end']:%-d %B %Y}" in summary
+    sanctions = periods.loc["sanctions-to-release", "start"]
+    assert f"({sanctions:%-d %B})" in summary
