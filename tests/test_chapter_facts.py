@@ -154,3 +154,19 @@ def test_chapter_06_summary_dates_are_the_periods_and_the_timelines():
     assert f"time served on {periods.loc['house-arrest', 'end']:%-d %B %Y}" in summary
     sanctions = periods.loc["sanctions-to-release", "start"]
     assert f"({sanctions:%-d %B})" in summary
+
+
+def test_fixed_wordings_stay_fixed():
+    """Wordings a fact-check found wrong, each checked against the source or the data it rests on."""
+    ch01, ch02, ch03, ch04 = (_markdown(name) for name in OWNED_CHAPTERS[:4])
+    # Çavuşoğlu, 28 Feb 2022: the copy we read rewords AFP, so he is paraphrased, not quoted
+    assert "We have informed both nations" not in ch01 and "Çavuşoğlu said Turkey had told every country" in ch01
+    # the UN's count of 15 July 2023 is not the Initiative's final count
+    grain = ch02.split("## The Black Sea Grain Initiative")[1].split("### Who got the grain?")[0]
+    assert "final" not in grain.lower() and "not the closing count" in grain
+    # Erdoğan co-signed the declaration backing the October 2025 ceasefire, not the ceasefire
+    for text in (ch01, ch03):
+        assert not re.search(r"co-?signed (at [^.]+ )?the (Gaza )?ceasefire(?! declaration)", text)
+        assert not re.search(r"ceasefire of [^.]{0,40}, which Erdoğan co-signed", text)
+    # UNHCR's rounded figure is quoted from the data, never retyped in a solution
+    assert "around over" not in ch04
