@@ -48,7 +48,7 @@ LIRA_MARKERS = {
 # measured to the newest event of the topic).
 DISPUTES = {
     "Brunson case": {"topic": "brunson", "start": "2018-08-01-us-sanctions-turkish-ministers", "end": "2018-10-12-brunson-released"},
-    "S-400/F-35 dispute": {"topic": "f35-s400", "start": "2019-07-17-f35-removal", "end": None},
+    "S-400/F-35 dispute": {"topic": "f35-s400", "start": "2018-08-13-fy2019-ndaa-f35-hold", "end": None},
 }
 START_OF_YEAR = pd.Timestamp("2018-01-01")
 _LIRA_LIMITS = {"lira-per-dollar": (1.0, 20.0), "fall-on-day-percent": (0.0, 100.0)}
@@ -324,7 +324,7 @@ def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
                      tickformat="%-d %b", row=2, col=1)
     # Room above each panel's events lane for the stacked labels.
     fig.update_yaxes(range=[-0.5, 2.5 + 0.45 * len(early)], row=1, col=1)
-    fig.update_yaxes(range=[-0.5, 2.5 + 0.4 * len(late)], row=2, col=1)
+    fig.update_yaxes(range=[-0.5, 2.5 + 0.5 * len(late)], row=2, col=1)
     fig.layout.meta = {
         **fig.layout.meta,
         "summary": (
@@ -436,7 +436,7 @@ def dispute_duration_chart() -> go.Figure:
     """Bar chart: how long each dispute lasted after the first US penalty."""
     durations = dispute_durations()
     frame = durations.assign(
-        label=[html.escape(f"{row.dispute} ({row.status})", quote=False) for row in durations.itertuples(index=False)],
+        label=[html.escape(f"{row.dispute}, from {row.first_penalty_date:%-d %b %Y} ({row.status})", quote=False) for row in durations.itertuples(index=False)],
         detail=[
             html.escape(f"From {row.first_penalty_date:%-d %b %Y} ({row.first_penalty}) to {row.until_date:%-d %b %Y} ({row.until})", quote=False)
             for row in durations.itertuples(index=False)
@@ -449,9 +449,12 @@ def dispute_duration_chart() -> go.Figure:
         y="label",
         title=(
             f"Brunson was freed {brunson_row['days']:,} days after the first US sanctions; the F-35 dispute "
-            f"was still open {f35_row['days']:,} days after Turkey's removal"
+            f"was still open {f35_row['days']:,} days after the first US penalty ({f35_row['first_penalty_date']:%b %Y})"
         ),
-        subtitle=f"Days from the first US penalty to the resolution, or to the newest event of the timeline ({f35_row['until_date']:%-d %b %Y})",
+        subtitle=(
+            "Days from each dispute's first US penalty (hover for it) to its resolution, or to the timeline's newest "
+            f"event ({f35_row['until_date']:%-d %b %Y})"
+        ),
         source_ids=list(dict.fromkeys(s for cell in durations["source_ids"] for s in split_list(cell))),
         x_title="Days after the first US penalty",
         hover="detail",

@@ -22,6 +22,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.charts import bar_chart
+from explainer.geo import distance_km, place
+from explainer.prose import Sentence
 from explainer.ledger import claims_table, load_claims
 from explainer.sources import source_ids_of
 from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style, wrap_html
@@ -699,3 +701,53 @@ def ceasefires_chart(start="2023-10-01", *, title: str | None = None) -> go.Figu
         fig.layout.meta = {**fig.layout.meta,
                            "summary": f"{fig.layout.meta['summary']} Truces and ceasefires shaded: {shaded}."}
     return fig
+
+
+EL_ARISH_RAFAH_FACTS = ("el-arish-rafah-distance-ahram", "el-arish-rafah-road-afp")
+"""The two published distances from El Arish to Rafah that chapter 03 checks against the gazetteer."""
+
+
+def straight_line_km(place_a: str = "el-arish", place_b: str = "rafah-crossing") -> float:
+    """The geodesic distance between two gazetteer places (``data/places.csv``), in kilometres.
+
+    >>> round(straight_line_km("el-arish", "rafah-crossing"))
+    46
+    """
+    a, b = place(place_a), place(place_b)
+    return distance_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+
+
+def distance_check(fact_ids=EL_ARISH_RAFAH_FACTS, place_a: str = "el-arish", place_b: str = "rafah-crossing") -> pd.DataFrame:
+    """Each published distance set against the straight line between the gazetteer's two points.
+
+    A road or route cannot be shorter than the straight line between its ends, so a published
+    figure below it cannot be right for those ends. Raises ``ValueError`` naming an unknown fact id.
+    """
+    frame = facts().set_index("fact_id")
+    unknown = [fact_id for fact_id in fact_ids if fact_id not in frame.index]
+    if unknown:
+        raise ValueError(f"explainer: fact_ids {unknown} are not in gaza_facts")
+    line = straight_line_km(place_a, place_b)
+    rows = frame.loc[list(fact_ids)]
+    if not (rows["unit"] == "km").all():
+        raise ValueError(f"explainer: every fact checked must be in km; got units {sorted(set(rows['unit']))}")
+    return pd.DataFrame(
+        {
+            "Publisher": rows["publisher"].tolist(),
+            "What it measures": rows["measure"].tolist(),
+            "Published": [f"{_figure(v, q)} km" for v, q in zip(rows["value"], rows["qualifier"])],
+            "Straight line in the gazetteer": [f"{line:.0f} km"] * len(rows),
+            "Possible?": ["no: shorter than the straight line" if value < line else "yes" for value in rows["value"]],
+            "Sources": rows["source_ids"].map(_sources).tolist(),
+        }
+    )
+
+
+def distance_sentence(place_a: str = "el-arish", place_b: str = "rafah-crossing") -> Sentence:
+    """The straight-line distance between two gazetteer places, as a sentence citing the gazetteer rows."""
+    a, b = place(place_a), place(place_b)
+    line = straight_line_km(place_a, place_b)
+    return Sentence(
+        f"In the gazetteer (data/places.csv), {a['name']} ({a['latitude']:.4f}° N, {a['longitude']:.4f}° E) lies "
+        f"{line:.0f} km in a straight line from the {b['name']} ({b['latitude']:.4f}° N, {b['longitude']:.4f}° E)."
+    )

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from explainer.prose import Sentence
 from explainer.sources import source_ids_of
 from explainer.style import OKABE_ITO, apply_house_style
 from explainer.tables import format_ids, load_table, parse_date, split_list
@@ -59,7 +60,7 @@ MEASURE_NAMES = {
 }
 GAP_DAYS = 92
 """Figures further apart than this (about three months) are joined by a dotted line, marked as a gap."""
-_DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y", "approximate": "c. %-d %b %Y"}
+_DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y", "year-end": "end of %Y", "approximate": "c. %-d %b %Y"}
 MAX_SOURCES_IN_LINE = 4
 
 
@@ -257,15 +258,44 @@ def register_change(start, end) -> dict:
     }
 
 
-class Sentence(str):
-    """A sentence for the reader: shown as a wrapped paragraph in a notebook, as plain text
-    (without quotes) elsewhere."""
+def register_peak(frame: pd.DataFrame | None = None) -> dict:
+    """The largest figure of each publisher's series and its newest figure, with their dates as
+    precisely as the sources give them. The chapters quote the register's peak from here, so it
+    cannot drift from the data.
 
-    def __repr__(self) -> str:
-        return str(self)
+    >>> peak = register_peak()["Turkish government"]
+    >>> bool(peak["peak_value"] == refugees().query("publisher == 'Turkish government'")["value"].max())
+    True
+    """
+    frame = refugees() if frame is None else frame
+    _require(frame, ["date", "date_precision", "publisher", "value", "qualifier", "source_ids"])
+    if frame.empty:
+        raise ValueError("explainer: the refugees frame has no rows")
+    result = {}
+    for publisher, rows in frame.sort_values("date").groupby("publisher", sort=True):
+        peak, newest = rows.loc[rows["value"].idxmax()], rows.iloc[-1]
+        result[publisher] = {
+            "peak_value": int(peak["value"]),
+            "peak_label": figure_label(peak["value"], peak["qualifier"]),
+            "peak_when": when(peak["date"], peak["date_precision"]),
+            "peak_sources": peak["source_ids"],
+            "newest_value": int(newest["value"]),
+            "newest_label": figure_label(newest["value"], newest["qualifier"]),
+            "newest_when": when(newest["date"], newest["date_precision"]),
+            "fall_percent": (int(peak["value"]) - int(newest["value"])) / int(peak["value"]) * 100,
+        }
+    return result
 
-    def _repr_html_(self) -> str:
-        return f"<p>{html.escape(str(self))}</p>"
+
+def register_peak_sentence(frame: pd.DataFrame | None = None) -> Sentence:
+    """:func:`register_peak` as sentences a reader can quote, one per publisher."""
+    parts = []
+    for publisher, figures in register_peak(frame).items():
+        parts.append(
+            f"{publisher}: largest figure {figures['peak_label']} ({figures['peak_when']}), "
+            f"newest {figures['newest_label']} ({figures['newest_when']})."
+        )
+    return Sentence(" ".join(parts))
 
 
 def register_change_sentence(start, end) -> Sentence:

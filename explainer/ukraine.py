@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from explainer.prose import Sentence
 from explainer.style import OKABE_ITO, apply_house_style
 from explainer.tables import format_ids, load_table, split_list
 from explainer.timeline import events
@@ -388,6 +389,28 @@ def grain_total(metric_id: str) -> float:
     if metric_id not in totals.index:
         raise KeyError(f"explainer: metric_id={metric_id!r} is not in data/grain_initiative_totals.csv; ids are {list(totals.index)}")
     return float(totals.loc[metric_id, "value"])
+
+
+GRAIN_SIGNED, GRAIN_ENDED = "2022-07-22-black-sea-grain-initiative", "2023-07-17-grain-initiative-ends"
+
+
+def grain_totals_sentence() -> Sentence:
+    """The UN's last count before the Initiative ended, worded from the data so no chapter retypes it.
+
+    The count of voyages from the ports excludes the one ship the same update says was still
+    loading, so the closing number of voyages is at least one higher; the sentence says so.
+    """
+    totals = grain_totals().set_index("metric_id")
+    cargo, voyages = totals.loc["cargo-total"], totals.loc["voyages-outbound"]
+    timeline = events().set_index("event_id")
+    signed, ended = timeline.loc[GRAIN_SIGNED, "date"], timeline.loc[GRAIN_ENDED, "date"]
+    return Sentence(
+        f"The Initiative ran from {_day(signed)}, when it was signed, to {_day(ended)}, when Russia ended its participation. "
+        f"The last operational update of the {cargo['reported_by']} before the end, of {_day(cargo['as_of'], cargo['as_of_precision'])}, "
+        f"counts {_with_qualifier(cargo['value'], cargo['qualifier'], ' ' + cargo['unit'])} exported from the three ports "
+        f"on {_with_qualifier(voyages['value'], voyages['qualifier'])} voyages. It is not the closing count: the ship still loading "
+        f"that day sailed afterwards, so the voyages out of the ports numbered at least {int(voyages['value']) + 1:,}."
+    )
 
 
 def grain_totals_table() -> pd.DataFrame:
