@@ -851,3 +851,40 @@ def source_ids() -> list[str]:
         for cell in frame["source_ids"]:
             cited.extend(split_list(cell))
     return list(dict.fromkeys(cited))
+
+
+# The assumptions a reader can move in the widget and in the browser explorer: the ones that
+# move the ranking most, and every judgement the money rests on.
+MAIN_ASSUMPTIONS: tuple[str, ...] = (
+    "unclear_credit",
+    "follow_through_chance",
+    "workshare_regain_share",
+    "workshare_value_share",
+    "f35_workshare_bn",
+    "f35_payments_credit",
+    "f35_paid_bn",
+    "us_purchase_recovery",
+    "s400_resale_recovery",
+    "replacement_air_defence_bn",
+    "replacement_air_defence_years",
+    "legal_resolution_years",
+    "f35_delivery_years",
+)
+
+
+def slider_step(name: str) -> float:
+    """A slider step for parameter ``name`` that puts its low end, its default and its high end
+    on the slider's grid (browsers snap a range input's value to its step), with at least ten
+    steps across the range.
+
+    >>> slider_step("replacement_air_defence_bn")
+    0.02
+    """
+    low, high = parameter_range(name)
+    value = default_parameters()[name]
+    for step in (1, 0.5, 0.25, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001):
+        if step > (high - low) / 10:
+            continue
+        if all(abs(x / step - round(x / step)) < 1e-9 for x in (value - low, high - low)):
+            return step
+    return 0.001
