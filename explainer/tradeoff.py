@@ -176,7 +176,7 @@ OPTION_IDS: tuple[str, ...] = tuple(load_table("tradeoff_options")["option_id"])
 
 def option_labels() -> dict[str, str]:
     """Option id -> its label."""
-    return dict(zip(_options()["option_id"], _options()["label"]))
+    return dict(_option_labels())
 
 
 def default_parameters() -> dict[str, float]:
@@ -682,19 +682,21 @@ class Robustness:
         more precisely than its spread across the draws supports."""
         return robustness_sentence(self)
 
+    TABLE_COLUMNS = ("Option", "Ranks first in", "Rank (90% of draws)", "Score (90% of draws)")
+
+    def table_rows(self) -> list[tuple[str, str, str, str]]:
+        """The rows of :meth:`table` as tuples of text."""
+        labels = _option_labels()
+        ordered = sorted(self.first_share, key=lambda o: (-self.first_share[o], OPTION_IDS.index(o)))
+        return [
+            (labels[o], _percent(self.first_share[o], self.draws), _span(*self.rank_interval[o]), _score_span(*self.total_interval[o]))
+            for o in ordered
+        ]
+
     def table(self) -> pd.DataFrame:
         """One row per option: share of draws in which it ranks first, its rank interval and
         its score interval (central 90% of the draws), most first places first."""
-        labels = option_labels()
-        ordered = sorted(self.first_share, key=lambda o: (-self.first_share[o], OPTION_IDS.index(o)))
-        return pd.DataFrame(
-            {
-                "Option": [labels[o] for o in ordered],
-                "Ranks first in": [_percent(self.first_share[o], self.draws) for o in ordered],
-                "Rank (90% of draws)": [_span(*self.rank_interval[o]) for o in ordered],
-                "Score (90% of draws)": [_score_span(*self.total_interval[o]) for o in ordered],
-            }
-        )
+        return pd.DataFrame(self.table_rows(), columns=list(self.TABLE_COLUMNS))
 
 
 def _percent(share: float, draws: int) -> str:
@@ -755,39 +757,41 @@ def one_at_a_time(weights: Mapping[str, float] | None = None, parameters: Mappin
     weights = check_weights(weights)
     values = check_parameters(parameters)
     chosen = check_options(options)
-    frame = _parameters().set_index("parameter")
     names = contestable_parameters()
     settings = {name: np.full(1 + 2 * len(names), value) for name, value in values.items()}
     for index, name in enumerate(names):
-        settings[name][1 + 2 * index] = frame.at[name, "low"]
-        settings[name][2 + 2 * index] = frame.at[name, "high"]
+        settings[name][1 + 2 * index], settings[name][2 + 2 * index] = parameter_range(name)
     arrays = _criterion_arrays(settings, chosen, money_bounds())
     scores = np.stack([np.stack([arrays[o][c] for c in CRITERIA], axis=-1) for o in chosen], axis=1)
     totals = _float_totals(scores, weights)
-    leaders = np.array(chosen)[np.argmax(_ranks(totals) == 1, axis=1)]
-    base = chosen.index(str(leaders[0]))
+    leaders = [chosen[i] for i in np.argmax(_ranks(totals) == 1, axis=1)]
+    base = chosen.index(leaders[0])
     others = np.delete(totals, base, axis=1)
-    margins = totals[:, base] - (others.max(axis=1) if others.shape[1] else 0)
-    labels = option_labels()
+    margins = (totals[:, base] - (others.max(axis=1) if others.shape[1] else 0)).tolist()
+    labels, parameter_labels = option_labels(), _parameter_labels()
     rows = []
     for index, name in enumerate(names):
         low_row, high_row = 1 + 2 * index, 2 + 2 * index
-        rows.append({
-            "parameter": name,
-            "label": frame.at[name, "label"],
-            "low": float(frame.at[name, "low"]),
-            "high": float(frame.at[name, "high"]),
-            "leader_at_low": labels[str(leaders[low_row])],
-            "leader_at_high": labels[str(leaders[high_row])],
-            "margin_base": float(margins[0]),
-            "margin_at_low": float(margins[low_row]),
-            "margin_at_high": float(margins[high_row]),
-            "changes_leader": bool(leaders[low_row] != leaders[0] or leaders[high_row] != leaders[0]),
-        })
-    table = pd.DataFrame(rows)
-    # rounded so that floating-point noise does not decide the order of parameters that do nothing
-    table["swing"] = (table["margin_at_high"] - table["margin_at_low"]).abs().round(12)
-    return table.sort_values(["swing", "parameter"], ascending=[False, True], kind="stable").reset_index(drop=True)
+        low, high = parameter_range(name)
+        rows.append((
+            name, parameter_labels[name], low, high, labels[leaders[low_row]], labels[leaders[high_row]],
+            margins[0], margins[low_row], margins[high_row], leaders[low_row] != leaders[0] or leaders[high_row] != leaders[0],
+            # rounded so that floating-point noise does not decide the order of parameters that do nothing
+            round(abs(margins[high_row] - margins[low_row]), 12),
+        ))
+    rows.sort(key=lambda row: (-row[-1], row[0]))
+    return pd.DataFrame(rows, columns=["parameter", "label", "low", "high", "leader_at_low", "leader_at_high", "margin_base",
+                                       "margin_at_low", "margin_at_high", "changes_leader", "swing"])
+
+
+@lru_cache(maxsize=1)
+def _parameter_labels() -> dict[str, str]:
+    return dict(zip(_parameters()["parameter"], _parameters()["label"]))
+
+
+@lru_cache(maxsize=1)
+def _option_labels() -> dict[str, str]:
+    return dict(zip(_options()["option_id"], _options()["label"]))
 
 
 def _join(names: list[str]) -> str:

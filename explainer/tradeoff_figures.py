@@ -206,12 +206,11 @@ def tornado_chart(report: Robustness | None = None, *, weights=None, parameters=
 
 def robustness_html(report: Robustness) -> str:
     """The robustness table as accessible HTML (header cells with scope), for the widget."""
-    table = report.table()
-    head = "".join(f'<th scope="col" style="text-align:left;padding:2px 6px">{html.escape(c)}</th>' for c in table.columns)
+    head = "".join(f'<th scope="col" style="text-align:left;padding:2px 6px">{html.escape(c)}</th>' for c in report.TABLE_COLUMNS)
     rows = "".join(
         "<tr>" + f'<th scope="row" style="text-align:left;padding:2px 6px;font-weight:normal">{html.escape(values[0])}</th>'
         + "".join(f'<td style="padding:2px 6px">{html.escape(str(v))}</td>' for v in values[1:]) + "</tr>"
-        for values in table.itertuples(index=False)
+        for values in report.table_rows()
     )
     return (
         '<table style="border-collapse:collapse;font-size:12px"><caption style="text-align:left;font-weight:bold">'
