@@ -95,12 +95,50 @@
     return idx;
   }
 
+  /* Exact comparison of two weighted sums of doubles, as the Python model compares its exact
+     fractions: every product split into two doubles without error (Dekker), the sum kept as a
+     non-overlapping expansion (Shewchuk's Grow-Expansion), whose sign is that of its largest
+     component. Plain floating point would call some near-ties ties that Python does not. */
+  var SPLITTER = 134217729;  // 2^27 + 1
+  function twoSum(a, b) { var s = a + b, bb = s - a; return [s, (a - (s - bb)) + (b - bb)]; }
+  function twoProduct(a, b) {
+    var p = a * b, c = SPLITTER * a, ah = c - (c - a), al = a - ah;
+    c = SPLITTER * b; var bh = c - (c - b), bl = b - bh;
+    return [p, al * bl - (((p - ah * bh) - al * bh) - ah * bl)];
+  }
+  function exactSign(terms) {
+    var expansion = [];
+    for (var t = 0; t < terms.length; t++) {
+      var q = terms[t], next = [];
+      for (var i = 0; i < expansion.length; i++) { var r = twoSum(q, expansion[i]); q = r[0]; if (r[1] !== 0) next.push(r[1]); }
+      if (q !== 0) next.push(q);
+      expansion = next;
+    }
+    return expansion.length ? Math.sign(expansion[expansion.length - 1]) : 0;
+  }
+  function exactCompare(a, b, w) {  // > 0 when a's weighted total is larger
+    var terms = [];
+    for (var i = 0; i < CRITERIA.length; i++) {
+      var x = twoProduct(w[CRITERIA[i]], a[i]), y = twoProduct(w[CRITERIA[i]], b[i]);
+      terms.push(x[0], x[1], -y[0], -y[1]);
+    }
+    return exactSign(terms);
+  }
+
+  /* Option indices, first to last, by exact comparison; ties in table order. */
+  function exactOrder(scores, w) {
+    var ranking = scores.map(function (_s, i) { return i; });
+    ranking.sort(function (a, b) { return -exactCompare(scores[a], scores[b], w) || (a - b); });
+    return ranking;
+  }
+
   function evaluate(weights, parameters) {
     var w = checkWeights(weights), v = checkParameters(parameters);
-    var totals = OPTIONS.map(function (o) { return weightedTotal(criteria(o, v).scores, w); });
-    var out = {};
+    var scores = OPTIONS.map(function (o) { return criteria(o, v).scores; });
+    var totals = scores.map(function (s) { return weightedTotal(s, w); });
+    var ranking = exactOrder(scores, w), out = {};
     OPTIONS.forEach(function (o, i) { out[o.id] = totals[i]; });
-    return { ranking: order(totals).map(function (i) { return OPTIONS[i].id; }), totals: out };
+    return { ranking: ranking.map(function (i) { return OPTIONS[i].id; }), totals: out };
   }
 
   function mulberry32(a) {
@@ -253,7 +291,7 @@
     var v = checkParameters(read.parameters), w = checkWeights(read.weights);
     var evaluated = OPTIONS.map(function (o) { return criteria(o, v); });
     var totals = evaluated.map(function (e) { return weightedTotal(e.scores, w); });
-    var ranked = order(totals), r = robustness(read.weights, read.parameters);
+    var ranked = exactOrder(evaluated.map(function (e) { return e.scores; }), w), r = robustness(read.weights, read.parameters);
     status.textContent = summary(r);
     drawRanking(ranked, totals, r);
     pending = { ranked: ranked, evaluated: evaluated, r: r };
