@@ -516,31 +516,44 @@ def _legal_clause(row) -> str:
     return text + " and might or might not bring F-35s back."
 
 
-def ranking_sentence(result: Result) -> str:
+def _total_digits(report: "Robustness | None", option_id: str) -> int:
+    if report is None or option_id not in report.total_interval:
+        return 2
+    low, high = report.total_interval[option_id]
+    return score_digits(high - low)
+
+
+def ranking_sentence(result: Result, report: "Robustness | None" = None) -> str:
     """The ranking at this one setting in a sentence or two of plain language (for robustness
-    across the parameter ranges, see :meth:`Robustness.summary`)."""
+    across the parameter ranges, see :meth:`Robustness.summary`). With a robustness ``report``
+    each score carries only the decimals its spread across the draws supports."""
     ranked = result.ranked()
+
+    def score(option_id: str) -> str:
+        return f"{ranked.at[option_id, 'total']:.{_total_digits(report, option_id)}f}"
+
     first = ranked.iloc[0]
-    text = f"At this one setting, “{first['label']}” scores highest ({first['total']:.2f} out of 1)"
+    text = f"At this one setting, “{first['label']}” scores highest ({score(ranked.index[0])} out of 1)"
     if len(ranked) > 1:
         second = ranked.iloc[1]
         if result.totals[ranked.index[0]] == result.totals[ranked.index[1]]:
             text += f", tied with “{second['label']}”"
         else:
-            text += f", then “{second['label']}” ({second['total']:.2f})"
+            text += f", then “{second['label']}” ({score(ranked.index[1])})"
         if len(ranked) > 2:
             last = ranked.iloc[-1]
-            text += f"; “{last['label']}” ranks last ({last['total']:.2f})"
+            text += f"; “{last['label']}” ranks last ({score(ranked.index[-1])})"
     return text + ". " + _legal_clause(first)
 
 
-def ranking_lines(result: Result) -> list[str]:
-    """One line per option in ranking order: position, label, total and criterion scores."""
+def ranking_lines(result: Result, report: "Robustness | None" = None) -> list[str]:
+    """One line per option in ranking order: position, label, total (with the decimals its
+    spread in ``report`` supports) and criterion scores."""
     lines = []
     for option_id in result.ranking:
         row = result.scores.loc[option_id]
         parts = ", ".join(f"{CRITERION_SHORT[criterion]} {row[criterion]:.2f}" for criterion in CRITERIA)
-        lines.append(f"{int(row['rank'])}. {row['label']}: {row['total']:.2f} ({parts})")
+        lines.append(f"{int(row['rank'])}. {row['label']}: {row['total']:.{_total_digits(report, option_id)}f} ({parts})")
     return lines
 
 
@@ -548,10 +561,11 @@ def print_ranking(weights: Mapping[str, float] | None = None, parameters: Mappin
     """Print the weights, the ranking at this setting and the robustness summary: the
     notebook's text output."""
     result = evaluate(weights, parameters)
+    report = robustness(weights, parameters)
     print("Weights: " + ", ".join(f"{CRITERION_SHORT[criterion]} {result.weights[criterion]:g}" for criterion in CRITERIA))
-    print("\n".join(ranking_lines(result)))
-    print(result.summary())
-    print(robustness(weights, parameters).summary())
+    print("\n".join(ranking_lines(result, report)))
+    print(ranking_sentence(result, report))
+    print(report.summary())
 
 
 # --------------------------------------------------------------------------------------------

@@ -159,8 +159,9 @@ def tornado_bars(report: Robustness, rows: int = TORNADO_ROWS) -> dict:
     marks = ["⇄ " if changes else "" for changes in frame["changes_leader"]]
     return {
         "y": [_wrap(mark + label, 46) for mark, label in zip(marks, frame["label"])],
-        "low": [round(float(v), 4) for v in frame["margin_at_low"] - frame["margin_base"]],
-        "high": [round(float(v), 4) for v in frame["margin_at_high"] - frame["margin_base"]],
+        # + 0.0 turns a rounded -0.0 into 0.0
+        "low": [round(float(v), 4) + 0.0 for v in frame["margin_at_low"] - frame["margin_base"]],
+        "high": [round(float(v), 4) + 0.0 for v in frame["margin_at_high"] - frame["margin_base"]],
         "base": float(frame["margin_base"].iloc[0]) if len(frame) else 0.0,
     }
 

@@ -9,6 +9,7 @@ tie one, and the one-at-a-time table agrees with evaluate().
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -152,3 +153,26 @@ def test_score_digits(spread, digits):
 def test_bad_robustness_arguments_are_named(kwargs, message):
     with pytest.raises(TradeoffError, match=message):
         tradeoff.robustness(**kwargs)
+
+
+
+def _chapter_section(title: str) -> str:
+    import nbformat
+
+    notebook = nbformat.read(Path(__file__).resolve().parents[1] / "notebooks" / "05_f35_s400.ipynb", as_version=4)
+    return next(cell.source for cell in notebook.cells if cell.cell_type == "markdown" and cell.source.startswith(title))
+
+
+def test_chapter_05_summary_says_what_the_draws_show():
+    summary = _chapter_section("## Summary")
+    equal = tradeoff.robustness()
+    # the text calls equal weights a near tie of three options, and says three judgements can flip it
+    assert equal.near_tie and len(equal.contenders) == 3 and "near tie" in summary
+    assert len(equal.leader_changers()) == 3 and "three unsourced relations judgements" in summary
+    assert all(tradeoff.load_parameters().set_index("parameter").at[name, "is_judgement"] == "yes" for name in equal.leader_changers())
+    assert all(name.startswith("relations_") for name in equal.leader_changers())
+    # "Keeping the systems leads clearly only when relations with Moscow dominate"
+    moscow = tradeoff.robustness(tradeoff.PRESETS["Moscow above all"])
+    assert not moscow.near_tie and moscow.leader == "keep-operational"
+    # and the removal from the F-35 programme is said to have been completed in 2021, not in July 2019
+    assert "formally completed in April 2021" in summary
