@@ -306,7 +306,7 @@
       th.scope = "row"; th.textContent = OPTIONS[i].label; th.style.cssText = "text-align:left;font-weight:normal;padding:2px 6px"; tr.appendChild(th);
       var iv = r.rankInterval[i];
       [percent(r.firstCount[i]), iv[0] === iv[1] ? String(iv[0]) : iv[0] + " to " + iv[1], scoreSpan(r.totalInterval[i])].forEach(function (cell) {
-        var td = document.createElement("td"); td.textContent = cell; td.style.padding = "2px 6px"; tr.appendChild(td);
+        var td = document.createElement("td"); td.textContent = cell; td.style.padding = "2px 6px"; td.style.textAlign = "left"; tr.appendChild(td);
       });
       body.appendChild(tr);
     });
@@ -319,6 +319,7 @@
     while (body.firstChild) body.removeChild(body.firstChild);
     ranked.forEach(function (i) {
       var tr = document.createElement("tr"), th = document.createElement("th"), td = document.createElement("td");
+      td.style.textAlign = "left";
       th.scope = "row"; th.textContent = OPTIONS[i].label; th.style.cssText = "text-align:left;font-weight:normal;padding:2px 6px;width:22em";
       var bar = document.createElement("span"), value = document.createElement("span");
       bar.style.cssText = "display:inline-block;height:14px;vertical-align:middle;background:" + model.colours.ranking + ";width:" + (Math.max(0, totals[i]) * 24).toFixed(2) + "em";
@@ -359,7 +360,7 @@
       { type: "bar", orientation: "h", name: "Assumption at its low end", y: tornadoLabels, x: rows.map(function (row) { return row.low.margin - r.baseMargin; }), marker: { color: model.colours.low }, hoverinfo: "skip" },
       { type: "bar", orientation: "h", name: "Assumption at its high end", y: tornadoLabels, x: rows.map(function (row) { return row.high.margin - r.baseMargin; }), marker: { color: model.colours.high }, hoverinfo: "skip" }
     ], {
-      title: { text: "One at a time: change in " + escapeHtml(OPTIONS[r.base].label) + "'s lead (⇄ changes first place)", x: 0, font: { size: 15 } },
+      title: { text: "One at a time: change in the lead of “" + escapeHtml(OPTIONS[r.base].label) + "” (⇄ changes first place)", x: 0, font: { size: 15 } },
       height: 480, barmode: "overlay", margin: { l: 300, r: 30, t: 50, b: 80 },
       xaxis: { title: { text: "Change in the leader's lead (score points)" }, zeroline: true, gridcolor: "#EEEEEE" },
       yaxis: { autorange: "reversed", automargin: false }, legend: { orientation: "h", y: -0.18, x: 0 },

@@ -85,13 +85,12 @@ def explorer_model() -> dict:
 
 def _slider(root: str, name: str, label: str, low: float, high: float, step: float, value: float, note: str = "") -> str:
     control = f"{root}-{name}"
-    hint = f'<span id="{control}-hint" style="display:block;color:#555;font-size:11px">{html.escape(note)}</span>' if note else ""
-    described = f' aria-describedby="{control}-hint"' if note else ""
+    hint = f' <span id="{control}-hint" style="color:#555;font-size:11px">({html.escape(note)})</span>' if note else ""
     return (
         f'<div style="margin:4px 0"><label for="{control}" style="display:block">{html.escape(label)}: '
-        f'<output id="{root}-out-{name}" for="{control}">{value:g}</output></label>'
+        f'<output id="{root}-out-{name}" for="{control}">{value:g}</output>{hint}</label>'
         f'<input type="range" id="{control}" name="{name}" min="{low:g}" max="{high:g}" step="{step:g}" value="{value:g}"'
-        f' style="width:26em;max-width:100%"{described}>{hint}</div>'
+        f' style="width:26em;max-width:100%"></div>'
     )
 
 
