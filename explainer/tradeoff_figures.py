@@ -1,4 +1,4 @@
-"""Charts of the S-400/F-35 tradeoff, and the kernel-free version of the interactive model.
+"""Charts of the S-400/F-35 tradeoff: ranking, robustness (tornado), money, reported sums and the legal checklist.
 
 Every function returns a ``plotly.graph_objects.Figure`` in the house style (title stating the
 finding, labelled axes, source line, one-sentence summary in ``fig.layout.meta["summary"]``).
