@@ -176,3 +176,9 @@ def test_chapter_05_summary_says_what_the_draws_show():
     assert not moscow.near_tie and moscow.leader == "keep-operational"
     # and the removal from the F-35 programme is said to have been completed in 2021, not in July 2019
     assert "formally completed in April 2021" in summary
+
+
+def test_chapter_05_states_the_money_bounds_the_model_uses():
+    low, high = tradeoff.money_bounds()
+    text = _chapter_section("How the model counts money")
+    assert f"−{abs(low):.1f} to +{high:.1f} billion USD" in text
