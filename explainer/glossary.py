@@ -34,6 +34,7 @@ DEFAULT_TARGET = "../docs/glossary.md"
 ALLOWED_ACRONYMS = {
     "NOW": "capitals for emphasis inside a verbatim quotation (Trump's post, chapter 00)",
     "TQ": "part of a ship's name, the bulk carrier TQ Samsun (chapter 02)",
+    "USD": "a unit: the ISO currency code of the U.S. dollar, written after amounts (chapter 05)",
 }
 
 PROTECTED = re.compile(

@@ -1,19 +1,20 @@
-"""Charts of the S-400/F-35 tradeoff, and the kernel-free version of the interactive model.
+"""Charts of the S-400/F-35 tradeoff: ranking, robustness (tornado), money, reported sums and the legal checklist.
 
 Every function returns a ``plotly.graph_objects.Figure`` in the house style (title stating the
 finding, labelled axes, source line, one-sentence summary in ``fig.layout.meta["summary"]``).
-The widget (:mod:`explainer.tradeoff_widget`) draws the same figures and updates them in place.
+The widget (:mod:`explainer.tradeoff_widget`) draws the same figures and updates them in place;
+the kernel-free explorer (:mod:`explainer.tradeoff_explorer`) draws them in the browser.
 
-:func:`kernel_free_figure` precomputes the ranking for a few weight presets and switches between
-them with plotly's own buttons, so it works in exported HTML where no Python kernel runs.
+Scores are printed with no more decimals than their spread across the robustness draws
+supports (:func:`explainer.tradeoff.score_digits`).
 
 Examples
 --------
 >>> fig = ranking_chart()
 >>> fig.data[0].orientation
 'h'
->>> len(kernel_free_figure().layout.updatemenus[0].buttons) == len(tradeoff.PRESETS)
-True
+>>> tornado_chart().data[0].name
+'Assumption at its low end'
 """
 
 from __future__ import annotations
@@ -27,12 +28,12 @@ import plotly.graph_objects as go
 from explainer import tradeoff
 from explainer.style import OKABE_ITO, PALETTE, apply_house_style
 from explainer.tables import format_ids, load_table, split_list
-from explainer.tradeoff import CRITERIA, CRITERION_LABELS, CRITERION_SHORT, MONEY_COMPONENTS, Result
+from explainer.tradeoff import CRITERIA, CRITERION_LABELS, CRITERION_SHORT, MONEY_COMPONENTS, Result, Robustness
 
 STATUS_SYMBOLS = {"met": "✓ met", "not met": "✗ not met", "unclear": "? unclear"}
 MONEY_COLOURS = {
     "workshare_regained_bn": OKABE_ITO["blue"],
-    "f35_payments_used_bn": OKABE_ITO["sky"],
+    "f35_payments_credited_bn": OKABE_ITO["sky"],
     "s400_value_recovered_bn": OKABE_ITO["green"],
     "replacement_air_defence_bn": OKABE_ITO["vermillion"],
 }
@@ -60,28 +61,51 @@ def _wrap(text: str, width: int = 38) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width))
 
 
-def ranking_bars(result: Result) -> dict:
-    """The bar data of the ranking chart for ``result``: best option on top."""
+def _digits(report: Robustness | None, option_id: str) -> int:
+    if report is None or option_id not in report.total_interval:
+        return 2
+    low, high = report.total_interval[option_id]
+    return tradeoff.score_digits(high - low)
+
+
+def _report(result: Result, report: Robustness | None) -> Robustness:
+    if report is None:
+        return tradeoff.robustness(result.weights, result.parameters, options=result.ranking)
+    if not isinstance(report, Robustness):
+        raise TypeError(f"explainer: report must be a tradeoff.Robustness, got {type(report).__name__}")
+    return report
+
+
+def ranking_bars(result: Result, report: Robustness | None = None) -> dict:
+    """The bar data of the ranking chart for ``result``: best option on top; each score printed
+    with the decimals its spread across the draws of ``report`` supports (two without one)."""
     ranked = result.ranked()
+    digits = [_digits(report, option_id) for option_id in ranked.index]
     return {
         "x": [round(float(value), 4) for value in ranked["total"]],
         "y": [_wrap(label) for label in ranked["label"]],
-        "text": [f"{value:.3f}" for value in ranked["total"]],
+        "text": [f"{value:.{d}f}" for value, d in zip(ranked["total"], digits)],
         "customdata": [
-            [html.escape(row.label)] + [f"{getattr(row, criterion):.2f}" for criterion in CRITERIA]
-            for row in ranked.itertuples()
+            [html.escape(row.label), f"{row.total:.{d}f}"] + [f"{getattr(row, criterion):.2f}" for criterion in CRITERIA]
+            for row, d in zip(ranked.itertuples(), digits)
         ],
     }
 
 
-RANKING_HOVER = "<b>%{customdata[0]}</b><br>Weighted score %{x:.3f}<br>" + "<br>".join(
-    f"{html.escape(CRITERION_LABELS[criterion])}: %{{customdata[{index + 1}]}}" for index, criterion in enumerate(CRITERIA)
+RANKING_HOVER = "<b>%{customdata[0]}</b><br>Weighted score %{customdata[1]}<br>" + "<br>".join(
+    f"{html.escape(CRITERION_LABELS[criterion])}: %{{customdata[{index + 2}]}}" for index, criterion in enumerate(CRITERIA)
 ) + "<extra></extra>"
 
 
-def ranking_title(result: Result) -> str:
-    """The finding the ranking chart states."""
-    return f"“{result.scores.loc[result.ranking[0], 'label']}” ranks first with these weights"
+def ranking_title(result: Result, report: Robustness | None = None) -> str:
+    """The finding the ranking chart states: a near tie is called one."""
+    report = _report(result, report)
+    labels = tradeoff.option_labels()
+    if report.near_tie:
+        names = [labels[o] for o in report.contenders]
+        return "Near tie: " + ", ".join(f"“{n}”" for n in names[:-1]) + f" and “{names[-1]}”"
+    share = tradeoff._percent(report.first_share[report.leader], report.draws)
+    return f"“{labels[report.leader]}” ranks first in {share} of draws"
 
 
 def ranking_chart(
@@ -89,15 +113,19 @@ def ranking_chart(
     *,
     weights: Mapping[str, float] | None = None,
     parameters: Mapping[str, float] | None = None,
+    report: Robustness | None = None,
     title: str | None = None,
 ) -> go.Figure:
-    """Horizontal bars of each option's weighted score (0 worst, 1 best), best on top.
+    """Horizontal bars of each option's weighted score (0 worst, 1 best) at one setting, best on
+    top; the title and the printed precision follow the robustness ``report`` (computed when
+    not given).
 
     Pass a :class:`~explainer.tradeoff.Result`, or ``weights`` and ``parameters`` for
     :func:`explainer.tradeoff.evaluate` (defaults: equal weights, sourced parameters).
     """
     result = _result(result, weights, parameters)
-    bars = ranking_bars(result)
+    report = _report(result, report)
+    bars = ranking_bars(result, report)
     fig = go.Figure(
         go.Bar(
             **bars, orientation="h", name="Weighted score", marker_color=PALETTE[0], textposition="outside",
@@ -107,8 +135,8 @@ def ranking_chart(
     shown, note = _model_sources()
     apply_house_style(
         fig,
-        title=title or ranking_title(result),
-        subtitle="Weighted score of each option for Turkey's S-400s (0 worst, 1 best); weights: "
+        title=title or ranking_title(result, report),
+        subtitle="Weighted score of each option at this setting (0 worst, 1 best); weights: "
         + ", ".join(f"{CRITERION_SHORT[c]} {result.weights[c]:g}" for c in CRITERIA),
         source_ids=shown,
         source_note=note,
@@ -117,8 +145,79 @@ def ranking_chart(
     fig.update_xaxes(title_text="Weighted score (0 = worst, 1 = best)", range=[0, 1.08], gridcolor="#EEEEEE", zeroline=False)
     fig.update_yaxes(autorange="reversed", title_text=None)
     fig.update_layout(margin={"l": 10}, showlegend=False)
-    fig.layout.meta = {**fig.layout.meta, "summary": result.summary()}
+    fig.layout.meta = {**fig.layout.meta, "summary": report.summary()}
     return fig
+
+
+TORNADO_ROWS = 12
+
+
+def tornado_bars(report: Robustness, rows: int = TORNADO_ROWS) -> dict:
+    """The tornado chart's data: for the ``rows`` assumptions that move the leader's margin
+    most, the change in margin at the low and at the high end (biggest swing on top)."""
+    frame = report.one_at_a_time.head(rows)
+    marks = ["⇄ " if changes else "" for changes in frame["changes_leader"]]
+    return {
+        "y": [_wrap(mark + label, 46) for mark, label in zip(marks, frame["label"])],
+        # + 0.0 turns a rounded -0.0 into 0.0
+        "low": [round(float(v), 4) + 0.0 for v in frame["margin_at_low"] - frame["margin_base"]],
+        "high": [round(float(v), 4) + 0.0 for v in frame["margin_at_high"] - frame["margin_base"]],
+        "base": float(frame["margin_base"].iloc[0]) if len(frame) else 0.0,
+    }
+
+
+def tornado_chart(report: Robustness | None = None, *, weights=None, parameters=None, rows: int = TORNADO_ROWS) -> go.Figure:
+    """One assumption at a time: how far each moves the first-placed option's lead over the
+    next when set to its low or its high end (a tornado chart). Assumptions marked ⇄ change
+    first place on their own; the dashed line marks where the lead is lost."""
+    if report is None:
+        report = tradeoff.robustness(weights, parameters)
+    elif weights is not None or parameters is not None:
+        raise ValueError("explainer: pass either report or weights/parameters, not both")
+    if not isinstance(report, Robustness):
+        raise TypeError(f"explainer: report must be a tradeoff.Robustness, got {type(report).__name__}")
+    bars = tornado_bars(report, rows)
+    labels = tradeoff.option_labels()
+    base_leader = labels[tradeoff.evaluate(report.weights, report.parameters).ranking[0]]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(y=bars["y"], x=bars["low"], orientation="h", name="Assumption at its low end", marker_color=OKABE_ITO["vermillion"],
+                         hovertemplate="%{y}<br>low end: lead changes by %{x:+.3f}<extra></extra>"))
+    fig.add_trace(go.Bar(y=bars["y"], x=bars["high"], orientation="h", name="Assumption at its high end", marker_color=OKABE_ITO["blue"],
+                         hovertemplate="%{y}<br>high end: lead changes by %{x:+.3f}<extra></extra>"))
+    fig.add_vline(x=-bars["base"], line_dash="dash", line_color="#555555")
+    changers = report.leader_changers()
+    shown, note = _model_sources()
+    title = (f"{len(changers)} assumption{'s' if len(changers) != 1 else ''} can change first place on {'their' if len(changers) != 1 else 'its'} own"
+             if changers else "No single assumption changes first place on its own")
+    apply_house_style(
+        fig,
+        title=title,
+        subtitle=html.escape(f"Change in the lead of “{base_leader}” over the next option (now {bars['base']:.3f}) when one assumption is set to the end of its range; ⇄ changes first place", quote=False),
+        source_ids=shown, source_note=note, source_offset=95, height=560,
+    )
+    fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.14, "x": 0}, margin={"l": 10})
+    fig.update_xaxes(title_text="Change in the leader's lead (score points)", gridcolor="#EEEEEE", zeroline=True, zerolinecolor="#888888")
+    fig.update_yaxes(autorange="reversed")
+    fig.layout.meta = {**fig.layout.meta, "summary": (
+        f"One assumption at a time, {len(changers)} of {len(report.one_at_a_time)} change first place: "
+        + (", ".join(report.one_at_a_time.loc[report.one_at_a_time['changes_leader'], 'label']) if changers else "none")
+        + ".")}
+    return fig
+
+
+def robustness_html(report: Robustness) -> str:
+    """The robustness table as accessible HTML (header cells with scope), for the widget."""
+    head = "".join(f'<th scope="col" style="text-align:left;padding:2px 6px">{html.escape(c)}</th>' for c in report.TABLE_COLUMNS)
+    rows = "".join(
+        "<tr>" + f'<th scope="row" style="text-align:left;padding:2px 6px;font-weight:normal">{html.escape(values[0])}</th>'
+        + "".join(f'<td style="padding:2px 6px">{html.escape(str(v))}</td>' for v in values[1:]) + "</tr>"
+        for values in report.table_rows()
+    )
+    return (
+        '<table style="border-collapse:collapse;font-size:12px"><caption style="text-align:left;font-weight:bold">'
+        f"All assumptions at once: {report.draws:,} draws within their ranges</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def money_bars(result: Result) -> list[dict]:
@@ -157,8 +256,8 @@ def money_chart(
     shown, note = _model_sources()
     apply_house_style(
         fig,
-        title=f"“{result.scores.loc[best, 'label']}” could bring back the most money: about {result.scores.loc[best, 'net_money_bn']:.1f} billion USD",
-        subtitle="Expected gains and costs of each option, USD billion; the S-400's $2.5 billion and the F-35 payments are already spent",
+        title=f"At this setting “{result.scores.loc[best, 'label']}” brings back the most: about {result.scores.loc[best, 'net_money_bn']:.1f} billion USD",
+        subtitle="Expected gains and costs of each option, USD billion; past payments for both systems are sunk: only what comes back counts",
         source_ids=shown,
         source_note=note,
         source_offset=95,
@@ -226,6 +325,7 @@ def checklist_table(options=None) -> pd.DataFrame:
     columns = {
         condition_id: f"{'F-35' if conditions.at[condition_id, 'applies_to'] == 'f35' else 'Sanctions'}: {short}"
         for condition_id, short in CONDITION_SHORT.items()
+        if condition_id in matrix.columns
     }
     table = matrix.rename(columns=columns, index=labels).map(STATUS_SYMBOLS.get)
     table.columns.name = None
@@ -234,12 +334,14 @@ def checklist_table(options=None) -> pd.DataFrame:
 
 
 CONDITION_SHORT = {
-    "ndaa2020-no-possession": "no longer possesses the S-400 (FY2020 NDAA)",
+    "ndaa2020-no-possession": "no longer possesses the S-400 (FY2020 NDAA §1245)",
+    "ndaa2020-certification": "certification to Congress (§1245)",
     "caatsa231-no-new-transaction": "no new deal with Russia's defence sector (CAATSA §231)",
     "ndaa2021-no-possession": "no longer possesses the S-400 (FY2021 NDAA §1241)",
     "ndaa2021-no-russian-operators": "no Russians operate or maintain it (§1241)",
     "ndaa2021-assurances": "assurances for the future (§1241)",
     "ndaa2021-one-year": "a year has passed since the sanctions (§1241)",
+    "caatsa216-congressional-review": "report and 30-day review by Congress (CAATSA §216; reach unverified)",
 }
 
 
@@ -256,66 +358,9 @@ def checklist_html(options=None) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (
         '<table style="border-collapse:collapse;font-size:12px"><caption style="text-align:left;font-weight:bold">'
-        "Which legal conditions each option meets (F-35: FY2020 NDAA; Sanctions: CAATSA and FY2021 NDAA)</caption>"
+        "Which legal conditions each option meets (F-35: FY2020 NDAA §1245; Sanctions: CAATSA and FY2021 NDAA)</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
-
-
-def kernel_free_figure(
-    presets: Mapping[str, Mapping[str, float]] | None = None,
-    parameters: Mapping[str, float] | None = None,
-) -> go.Figure:
-    """The tradeoff without a kernel: the ranking precomputed for each weight preset and switched
-    with plotly buttons (they work in exported HTML). Default presets: ``tradeoff.PRESETS``."""
-    presets = dict(tradeoff.PRESETS if presets is None else presets)
-    if not presets:
-        raise ValueError("explainer: presets is empty; give at least one name -> weights")
-    results = {name: tradeoff.evaluate(weights, parameters) for name, weights in presets.items()}
-    first_name, first = next(iter(results.items()))
-    fig = go.Figure(
-        go.Bar(**ranking_bars(first), orientation="h", name="Weighted score", marker_color=PALETTE[0], textposition="outside",
-               cliponaxis=False, hovertemplate=RANKING_HOVER)
-    )
-    shown, note = _model_sources()
-
-    def title_of(name: str, result: Result) -> str:
-        return html.escape(f"{name}: “{result.scores.loc[result.ranking[0], 'label']}” ranks first")
-
-    def subtitle_of(result: Result) -> str:
-        return html.escape("Weights: " + ", ".join(f"{CRITERION_SHORT[c]} {result.weights[c]:g}" for c in CRITERIA))
-
-    apply_house_style(fig, title=f"{first_name}: “{first.scores.loc[first.ranking[0], 'label']}” ranks first",
-                      subtitle="Weights: " + ", ".join(f"{CRITERION_SHORT[c]} {first.weights[c]:g}" for c in CRITERIA),
-                      source_ids=shown, source_note=note, height=520)
-    fig.update_layout(margin={"t": 150, "l": 10}, showlegend=False)
-    fig.update_xaxes(title_text="Weighted score (0 = worst, 1 = best)", range=[0, 1.08], gridcolor="#EEEEEE", zeroline=False)
-    fig.update_yaxes(autorange="reversed")
-    buttons = []
-    for name, result in results.items():
-        bars = ranking_bars(result)
-        buttons.append({
-            "label": html.escape(name),
-            "method": "update",
-            "args": [
-                {key: [value] for key, value in bars.items()},
-                {"title.text": f"{title_of(name, result)}<br><sup>{subtitle_of(result)}</sup>"},
-            ],
-        })
-    fig.update_layout(
-        updatemenus=[{
-            "type": "buttons", "direction": "right", "buttons": buttons, "showactive": True, "active": 0,
-            "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom", "pad": {"r": 4, "b": 4},
-            "bgcolor": "#F2F2F2", "bordercolor": "#BBBBBB", "font": {"size": 12},
-        }],
-    )
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": "Weight presets and the option each ranks first: "
-        + "; ".join(f"{name}: {result.scores.loc[result.ranking[0], 'label']}" for name, result in results.items())
-        + ".",
-        "presets": {name: [result.scores.loc[option, "label"] for option in result.ranking] for name, result in results.items()},
-    }
-    return fig
 
 
 # --------------------------------------------------------------------------------------------
@@ -337,6 +382,7 @@ def conditions_table() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Condition": [CONDITION_SHORT[c] for c in frame["condition_id"]],
+            "Kind": ["Procedural step (not scored per option)" if f == tradeoff.PROCEDURE else "Condition" for f in frame["option_field"]],
             "Governs": frame["applies_to"].map({"f35": "F-35 transfers", "caatsa": "Lifting the CAATSA sanctions"}),
             "Provision": frame["provision"],
             "What it says": frame["text"],

@@ -1,9 +1,10 @@
 """The interactive S-400/F-35 tradeoff: ipywidgets controls over :mod:`explainer.tradeoff`.
 
-Sliders set the reader's weights over the five criteria and the contestable assumptions (the
-parameters with a range). Four linked outputs update in place on every change: the ranking and
-the money as plotly ``FigureWidget`` charts (updated with ``batch_update``, never redrawn), the
-legal checklist and a plain-language summary sentence as HTML widgets. Nothing is printed, so
+Sliders set the reader's weights over the five criteria and the main contestable assumptions.
+Linked outputs update in place on every change: the robustness summary (a live region), the
+ranking, the one-at-a-time tornado chart and the money as plotly ``FigureWidget`` charts
+(updated with ``batch_update``, never redrawn), and the robustness table (all assumptions at
+once, 2,000 seeded draws) and the legal checklist as HTML widgets. Nothing is printed, so
 the notebook output never grows. Every control is a native ipywidgets control with a visible
 label: Tab moves between them and the arrow keys change a slider.
 
@@ -11,7 +12,7 @@ Examples
 --------
 >>> app = TradeoffWidget()
 >>> app.weight_sliders["moscow"].value = 10
->>> "“Keep them operational” ranks first" in app.summary.value
+>>> "“Keep them operational” ranks first in" in app.summary.value
 True
 """
 
@@ -29,30 +30,13 @@ from explainer.tradeoff import CRITERIA, CRITERION_LABELS
 
 WEIGHT_MAX = 10.0
 WEIGHT_STEP = 0.5
-ASSUMPTIONS = (
-    "unclear_credit",
-    "workshare_regain_share",
-    "f35_workshare_bn",
-    "f35_paid_bn",
-    "us_purchase_recovery",
-    "s400_resale_recovery",
-    "replacement_air_defence_bn",
-    "replacement_air_defence_years",
-    "legal_resolution_years",
-    "f35_delivery_years",
-)
+ASSUMPTIONS = tradeoff.MAIN_ASSUMPTIONS
 NO_KERNEL_TEXT = (
     "[Interactive tradeoff model: it needs a running Python kernel. "
-    "In a static copy, use the preset figure further down.]"
+    "In a static copy, use the explorer further down, which runs in the browser.]"
 )
 _LABEL_STYLE = {"description_width": "17em"}
 _SLIDER_LAYOUT = {"width": "34em"}
-
-
-def _step(low: float, high: float) -> float:
-    raw = (high - low) / 20
-    magnitude = 10 ** math.floor(math.log10(raw))
-    return round(raw / magnitude) * magnitude
 
 
 class TradeoffWidget:
@@ -76,7 +60,7 @@ class TradeoffWidget:
             low, high = tradeoff.parameter_range(name)
             judgement = " (judgement)" if frame.at[name, "is_judgement"] == "yes" else " (sources disagree)"
             self.assumption_sliders[name] = widgets.FloatSlider(
-                value=start_parameters[name], min=low, max=high, step=_step(low, high),
+                value=start_parameters[name], min=low, max=high, step=tradeoff.slider_step(name),
                 description=f"{frame.at[name, 'label']}{judgement}",
                 description_allow_html=False, style=_LABEL_STYLE, layout=_SLIDER_LAYOUT,
                 continuous_update=False, readout_format=".2f",
@@ -85,11 +69,15 @@ class TradeoffWidget:
         self.reset_button = widgets.Button(description="Reset to defaults", tooltip="Equal weights and the sourced defaults")
         self.summary = widgets.HTML()
         self.checklist = widgets.HTML()
+        self.robustness_table = widgets.HTML()
         self.result = tradeoff.evaluate(start_weights, start_parameters)
-        self.ranking_figure = go.FigureWidget(figures.ranking_chart(self.result))
+        self.report = tradeoff.robustness(start_weights, start_parameters)
+        self.ranking_figure = go.FigureWidget(figures.ranking_chart(self.result, report=self.report))
+        self.tornado_figure = go.FigureWidget(figures.tornado_chart(self.report))
         self.money_figure = go.FigureWidget(figures.money_chart(self.result))
         self.checklist.value = figures.checklist_html()
-        self._set_summary(self.result.summary())
+        self.robustness_table.value = figures.robustness_html(self.report)
+        self._set_summary(self.report.summary())
         for slider in [*self.weight_sliders.values(), *self.assumption_sliders.values()]:
             slider.observe(self._on_change, names="value")
         self.reset_button.on_click(self._on_reset)
@@ -103,6 +91,8 @@ class TradeoffWidget:
                 self.reset_button,
                 self.summary,
                 self.ranking_figure,
+                self.robustness_table,
+                self.tornado_figure,
                 self.checklist,
                 self.money_figure,
             ]
@@ -140,29 +130,37 @@ class TradeoffWidget:
         self.update()
 
     def update(self) -> None:
-        """Recompute the model from the sliders and update every output in place."""
+        """Recompute the model and its robustness from the sliders and update every output in
+        place."""
         try:
             result = tradeoff.evaluate(self.weights(), self.parameters())
         except tradeoff.TradeoffError:
             self._set_summary("Give at least one criterion a weight above zero to rank the options.", problem=True)
             return
-        self.result = result
-        bars = figures.ranking_bars(result)
+        report = tradeoff.robustness(result.weights, result.parameters)
+        self.result, self.report = result, report
+        bars = figures.ranking_bars(result, report)
         with self.ranking_figure.batch_update():
             trace = self.ranking_figure.data[0]
             trace.x, trace.y, trace.text, trace.customdata = bars["x"], bars["y"], bars["text"], bars["customdata"]
             self.ranking_figure.layout.title.text = (
-                f"{html.escape(figures.ranking_title(result))}<br><sup>"
+                f"{html.escape(figures.ranking_title(result, report))}<br><sup>"
                 + html.escape("Weights: " + ", ".join(f"{tradeoff.CRITERION_SHORT[c]} {result.weights[c]:g}" for c in CRITERIA))
                 + "</sup>"
             )
+        tornado = figures.tornado_bars(report)
+        with self.tornado_figure.batch_update():
+            low, high = self.tornado_figure.data[0], self.tornado_figure.data[1]
+            low.y, low.x, high.y, high.x = tornado["y"], tornado["low"], tornado["y"], tornado["high"]
+            self.tornado_figure.layout.shapes[0].x0 = self.tornado_figure.layout.shapes[0].x1 = -tornado["base"]
         parts = figures.money_bars(result)
         with self.money_figure.batch_update():
             for trace, part in zip(self.money_figure.data, parts):
                 trace.x, trace.y = part["x"], part["y"]
                 if "text" in part:
                     trace.text = part["text"]
-        self._set_summary(result.summary())
+        self.robustness_table.value = figures.robustness_html(report)
+        self._set_summary(report.summary())
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.container._repr_mimebundle_(**kwargs)

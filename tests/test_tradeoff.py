@@ -2,7 +2,9 @@
 
 Property-based tests (hypothesis) check what must hold for any weights and parameters:
 scores stay within bounds, scaling all weights leaves the ranking alone, raising a criterion's
-weight never lowers an option that is best on it, and invalid input raises TradeoffError only.
+weight never lowers an option that is best on it, an option's scores do not depend on which
+other options are compared, and invalid input raises TradeoffError only. The robustness
+analysis is tested in tests/test_tradeoff_robustness.py.
 """
 
 from __future__ import annotations
@@ -72,6 +74,13 @@ def test_the_options_cover_the_choices_the_article_and_the_law_raise():
     }
 
 
+def test_the_settling_time_no_longer_rests_on_the_lapsed_forecast():
+    row = PARAMETERS.set_index("parameter").loc["legal_resolution_years"]
+    # Barrack's "four to six months" of December 2025 ran out by June 2026, before the sources were read
+    assert row.value >= 0.5 and "window has passed" in row.note
+    assert "30 November 2026" in row.note
+
+
 def test_legal_texts_are_paraphrases_or_quoted_official_summaries():
     conditions = tradeoff.load_conditions()
     for row in conditions.itertuples():
@@ -88,6 +97,7 @@ def test_legal_texts_are_paraphrases_or_quoted_official_summaries():
 
 def test_checklist_follows_the_option_facts():
     matrix = tradeoff.checklist_matrix()
+    assert matrix.loc["keep-operational", "caatsa231-no-new-transaction"] == "unclear"
     assert matrix.loc["keep-operational", "ndaa2020-no-possession"] == "not met"
     assert matrix.loc["store-inactive", "ndaa2020-no-possession"] == "not met"
     assert matrix.loc["supervise-in-turkey", "ndaa2020-no-possession"] == "unclear"
@@ -111,23 +121,58 @@ def test_money_is_computed_from_the_parameters():
     result = tradeoff.evaluate()
     values = tradeoff.default_parameters()
     hand_over = result.scores.loc["hand-over-to-us"]
+    # hand-over meets the one F-35 condition, so the F-35 chance is the follow-through judgement
+    p_f35 = values["follow_through_chance"]
     expected = (
-        values["workshare_regain_share"] * values["f35_workshare_bn"]
-        + values["f35_paid_bn"]
+        p_f35 * values["workshare_regain_share"] * values["f35_workshare_bn"] * values["workshare_value_share"]
+        + p_f35 * values["f35_payments_credit"] * values["f35_paid_bn"]
         + values["us_purchase_recovery"] * values["s400_price_bn"]
         - values["replacement_air_defence_bn"]
     )
+    assert hand_over["p_f35"] == pytest.approx(p_f35)
     assert hand_over["net_money_bn"] == pytest.approx(expected)
     assert result.scores.loc["keep-operational", "net_money_bn"] == 0
-    assert result.scores["money"].max() == 1 and result.scores["money"].min() == 0
+    low, high = tradeoff.money_bounds()
+    assert hand_over["money"] == pytest.approx((expected - low) / (high - low))
+
+
+def test_money_bounds_are_the_extremes_of_the_ranges():
+    low, high = tradeoff.money_bounds()
+    frame = PARAMETERS.set_index("parameter")
+    # highest: the U.S. buys at the top of its range, every F-35 gain at the top, cheapest replacement
+    best = (
+        frame.at["unclear_credit", "high"] * 0 + frame.at["follow_through_chance", "high"]
+        * (frame.at["workshare_regain_share", "high"] * frame.at["f35_workshare_bn", "high"] * frame.at["workshare_value_share", "high"]
+           + frame.at["f35_payments_credit", "high"] * frame.at["f35_paid_bn", "high"])
+        + frame.at["us_purchase_recovery", "high"] * frame.at["s400_price_bn", "high"]
+        - frame.at["replacement_air_defence_bn", "low"]
+    )
+    assert high == pytest.approx(best)
+    assert low == pytest.approx(-frame.at["replacement_air_defence_bn", "high"])
+
+
+def test_meeting_the_f35_condition_is_not_delivery():
+    scores = tradeoff.evaluate(parameters={"follow_through_chance": 0.2}).scores
+    assert scores.loc["dismantle", "share_f35"] == 1
+    assert scores.loc["dismantle", "p_f35"] == pytest.approx(0.2)
+    assert scores.loc["keep-operational", "p_f35"] == 0
+
+
+def test_procedural_steps_are_listed_but_not_scored_per_option():
+    steps = tradeoff.procedural_steps()
+    assert set(steps["condition_id"]) == {"ndaa2020-certification", "caatsa216-congressional-review"}
+    assert not set(steps["condition_id"]) & set(tradeoff.checklist_matrix().columns)
+    assert "1245" in tradeoff.load_conditions().set_index("condition_id").at["ndaa2020-no-possession", "provision"]
 
 
 def test_unclear_credit_moves_only_options_with_unclear_conditions():
     strict = tradeoff.evaluate(parameters={"unclear_credit": 0.0}).scores
     lenient = tradeoff.evaluate(parameters={"unclear_credit": 1.0}).scores
-    assert strict.loc["supervise-in-turkey", "legal"] == 0 and lenient.loc["supervise-in-turkey", "legal"] == 1
+    # supervision: possession unclear under both laws; the other four sanction conditions met
+    assert strict.loc["supervise-in-turkey", "legal"] == pytest.approx((0 + 4 / 5) / 2)
+    assert lenient.loc["supervise-in-turkey", "legal"] == 1
     assert strict.loc["dismantle", "legal"] == lenient.loc["dismantle", "legal"] == 1
-    assert strict.loc["return-or-sell-abroad", "legal"] == 0.5
+    assert strict.loc["return-or-sell-abroad", "legal"] == pytest.approx((1 + 4 / 5) / 2)
 
 
 def test_a_single_criterion_ranks_by_that_criterion():
@@ -140,7 +185,7 @@ def test_a_single_criterion_ranks_by_that_criterion():
 def test_summary_names_the_first_and_the_last_option():
     result = tradeoff.evaluate({"moscow": 1})
     labels = tradeoff.option_labels()
-    assert f"“{labels[result.ranking[0]]}” ranks first" in result.summary()
+    assert f"“{labels[result.ranking[0]]}” scores highest" in result.summary()
     assert f"“{labels[result.ranking[-1]]}” ranks last" in result.summary()
 
 
@@ -163,7 +208,7 @@ def test_presets_give_different_winners():
 @given(weights=weights_strategy, parameters=parameters_strategy(), options=options_strategy)
 def test_scores_stay_within_bounds(weights, parameters, options):
     scores = tradeoff.evaluate(weights, parameters, options).scores
-    for column in (*CRITERIA, "total", "p_f35", "p_caatsa"):
+    for column in (*CRITERIA, "total", "p_f35", "share_f35", "share_caatsa"):
         assert ((scores[column] >= 0) & (scores[column] <= 1)).all(), column
     assert (scores["years_to_f35"] <= tradeoff.check_parameters(parameters)["horizon_years"]).all()
     assert sorted(scores["rank"]) == list(range(1, len(options) + 1))
@@ -222,6 +267,17 @@ def test_raising_a_weight_never_lowers_an_option_best_on_that_criterion(weights,
     best_score = before.scores[criterion].max()
     for option_id in before.scores.index[before.scores[criterion] == best_score]:
         assert after.ranking.index(option_id) <= before.ranking.index(option_id), (option_id, criterion)
+
+
+@settings(max_examples=200, deadline=None)
+@given(weights=weights_strategy, parameters=parameters_strategy(), options=options_strategy)
+def test_an_options_scores_do_not_depend_on_which_others_are_compared(weights, parameters, options):
+    alone = tradeoff.evaluate(weights, parameters, options).scores
+    everyone = tradeoff.evaluate(weights, parameters).scores
+    for option_id in options:
+        for column in (*CRITERIA, "net_money_bn"):
+            assert alone.loc[option_id, column] == everyone.loc[option_id, column], (option_id, column)
+        assert tradeoff.evaluate(weights, parameters, options).totals[option_id] == tradeoff.evaluate(weights, parameters).totals[option_id]
 
 
 # ---------------------------------------------------------------------------------------------

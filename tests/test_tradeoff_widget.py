@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 import pytest
 
@@ -19,7 +21,8 @@ def test_starts_from_equal_weights_and_the_sourced_defaults(app):
     defaults = tradeoff.default_parameters()
     assert app.parameters() == {name: defaults[name] for name in ASSUMPTIONS}
     assert isinstance(app.ranking_figure, go.FigureWidget) and isinstance(app.money_figure, go.FigureWidget)
-    assert app.result.summary() in app.summary.value.replace("&quot;", '"')
+    assert app.report.summary() in app.summary.value.replace("&quot;", '"')
+    assert isinstance(app.tornado_figure, go.FigureWidget)
 
 
 def test_moving_a_weight_slider_changes_ranking_chart_and_sentence(app):
@@ -28,7 +31,8 @@ def test_moving_a_weight_slider_changes_ranking_chart_and_sentence(app):
     expected = tradeoff.evaluate(app.weights(), app.parameters())
     labels = tradeoff.option_labels()
     assert app.summary.value != before_summary
-    assert f"“{labels[expected.ranking[0]]}” ranks first" in app.summary.value
+    assert tradeoff.robustness(app.weights(), app.parameters()).summary() == html.unescape(app.summary.value.split(">", 1)[1].rsplit("<", 1)[0])
+    assert f"“{labels[expected.ranking[0]]}” ranks first in" in app.summary.value
     assert list(app.ranking_figure.data[0].y) != before_y
     assert app.ranking_figure.data[0].y[0].replace("<br>", " ") == labels[expected.ranking[0]]
     assert list(app.ranking_figure.data[0].x) == [round(float(v), 4) for v in expected.ranked()["total"]]
@@ -58,7 +62,7 @@ def test_all_zero_weights_explain_instead_of_failing(app):
         slider.value = 0
     assert "at least one criterion" in app.summary.value
     app.weight_sliders["time"].value = 1
-    assert "ranks first" in app.summary.value
+    assert "draws of the assumptions" in app.summary.value
 
 
 def test_reset_restores_defaults(app):
@@ -92,3 +96,22 @@ def test_a_static_copy_shows_a_plain_note_instead_of_the_widget_repr(app):
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert data["text/plain"] == NO_KERNEL_TEXT
     assert "application/vnd.jupyter.widget-view+json" in data
+
+
+def test_moving_a_weight_updates_the_robustness_table_and_tornado_in_place(app):
+    tornado, before_table, before_low = app.tornado_figure, app.robustness_table.value, list(app.tornado_figure.data[0].x)
+    app.weight_sliders["moscow"].value = 10
+    report = tradeoff.robustness(app.weights(), app.parameters())
+    assert app.tornado_figure is tornado
+    assert app.robustness_table.value != before_table
+    assert report.table_rows()[0][1] in app.robustness_table.value
+    expected = report.one_at_a_time.head(12)
+    assert list(app.tornado_figure.data[0].x) == [round(float(v), 4) for v in expected["margin_at_low"] - expected["margin_base"]]
+    assert list(app.tornado_figure.data[0].x) != before_low
+
+
+def test_sliders_sit_on_a_grid_that_holds_the_defaults(app):
+    defaults = tradeoff.default_parameters()
+    for name, slider in app.assumption_sliders.items():
+        steps = (defaults[name] - slider.min) / slider.step
+        assert abs(steps - round(steps)) < 1e-9, name

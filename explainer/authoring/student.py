@@ -123,8 +123,10 @@ def _solution_lines(texts: list[str]) -> set[str]:
     return lines
 
 
-def leaked_solution_lines(written: str, solutions: list[str]) -> list[str]:
-    """The lines of ``solutions`` that appear in ``written`` (a notebook file's text).
+def leaked_solution_lines(written: str, solutions: list[str], chapter_text: str = "") -> list[str]:
+    """The lines of ``solutions`` that appear in ``written`` (a notebook file's text), except those
+    the chapter's own cells already say outside its solutions (``chapter_text``, their sources): a
+    solution may repeat a call the text makes, but neither its answer nor an output showing it may survive.
 
     The file is searched both as stored (JSON-escaped) and decoded, so a solution line cannot hide
     behind escaping in an output or in metadata.
@@ -134,8 +136,8 @@ def leaked_solution_lines(written: str, solutions: list[str]) -> list[str]:
     """
     decoded = _decoded_strings(written)
     haystacks = (written, decoded)
-    return sorted(line for line in _solution_lines(solutions)
-                  if any(line in haystack or json.dumps(line)[1:-1] in haystack for haystack in haystacks))
+    return sorted(line for line in _solution_lines(solutions) if line not in chapter_text
+                  and any(line in haystack or json.dumps(line)[1:-1] in haystack for haystack in haystacks))
 
 
 def _decoded_strings(written: str) -> str:
@@ -202,7 +204,8 @@ def build_student_edition(notebook_paths: list[Path], out_dir: Path) -> StudentE
         solutions = solution_texts(notebook)
         student = student_notebook(notebook, chapter_number(path), checkable)
         text = nbformat.writes(nbformat.from_dict(student)) + "\n"
-        leaks = leaked_solution_lines(text, solutions)
+        chapter_text = "\n".join(source_of(cell) for cell in notebook["cells"] if not is_solution(cell))
+        leaks = leaked_solution_lines(text, solutions, chapter_text)
         if leaks:
             raise SolutionLeakError(f"{path.name}: solution text survives in the student edition: {leaks[0]!r}")
         target = out_dir / path.name
