@@ -62,11 +62,11 @@ def test_binder_requirements_are_exact_pins_including_the_stack(root):
     assert {"jupyterlab", "ipywidgets", "plotly", "geopandas", "nbval", "pytest", "frictionless", "hatchling"} <= pinned
 
 
-def test_exported_pages_number_citations_and_link_chapters():
-    from explainer.authoring.export import link_chapters_as_html, number_citations
+def test_readme_links_the_published_book_derived_from_the_repository_address(root):
+    from explainer.authoring.registry import pages_url
 
-    page = '<p>See [@b], [@unknown] and <a href="01_turkey_between_blocs.ipynb">ch. 01</a>.</p><ol><li id="ref-a"></li><li id="ref-b"></li></ol>'
-    result = number_citations(link_chapters_as_html(page))
-    assert '<a class="citation" href="#ref-b" title="b">[2]</a>' in result
-    assert "[@unknown]" in result
-    assert 'href="01_turkey_between_blocs.html"' in result
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert f"[Read it online]({pages_url()})" in readme
+    workflow = (root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s*run: make site\s*$", workflow, re.MULTILINE)
+    assert "path: build/site" in workflow

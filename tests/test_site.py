@@ -32,6 +32,9 @@ CHROMIUM = os.environ.get("EXPLAINER_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CHAPTER_05 = "05_f35_s400.html"
+# What every page shares (and a browser caches once) is not part of a page's own weight.
+SHARED = ("_static/", "pagefind/")
+PAGE_BUDGET_BYTES = 1_000_000
 
 FIGURES_DRAWN = """() => {
     const figures = [...document.querySelectorAll('.explainer-figure')];
@@ -119,7 +122,7 @@ def browser():
 
 def open_page(browser, url: str, origin: str):
     """Open ``url`` with every request outside ``origin`` refused; returns the page and its logs."""
-    log = {"external": [], "failed": [], "errors": []}
+    log = {"external": [], "failed": [], "errors": [], "loaded": set()}
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
 
@@ -134,6 +137,7 @@ def open_page(browser, url: str, origin: str):
     page.route("**/*", route)
     page.on("console", lambda message: log["errors"].append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: log["errors"].append(str(error)))
+    page.on("requestfinished", lambda request: log["loaded"].add(unquote(urlsplit(request.url).path)[1:]))
     page.on("response", lambda response: log["failed"].append(f"{response.status} {response.url}") if response.status >= 400 else None)
     page.goto(url, wait_until="load")
     return context, page, log
@@ -186,6 +190,9 @@ def test_every_page_works_offline_and_is_accessible(server, browser):
             page.wait_for_timeout(200)  # late requests and errors of the page's own scripts
         finally:
             context.close()
+        own = sum((SITE / name).stat().st_size for name in log["loaded"] if (SITE / name).is_file() and not name.startswith(SHARED))
+        if own > PAGE_BUDGET_BYTES:
+            problems.append(f"{path.name}: weighs {own / 1e6:.2f} MB of its own (budget 1 MB)")
         problems.extend(f"{path.name}: external request {url}" for url in log["external"])
         problems.extend(f"{path.name}: failed request {entry}" for entry in log["failed"])
         problems.extend(f"{path.name}: console error {text}" for text in log["errors"])
@@ -220,3 +227,13 @@ def test_citations_link_to_the_reference_list_with_a_tooltip(server, browser):
         assert citation["href"].startswith("#src-") and citation["href"][1:] in ids, citation
         assert citation["text"].endswith("]") and citation["title"].count("(") >= 1, citation
     assert "[@" not in body_text
+
+
+def test_the_harness_refuses_and_counts_external_requests(server, browser):
+    context, page, log = open_page(browser, server + "index.html", server)
+    try:
+        page.evaluate("() => { const img = document.createElement('img'); img.src = 'https://example.org/x.png'; document.body.append(img); }")
+        page.wait_for_timeout(500)
+    finally:
+        context.close()
+    assert log["external"] == ["https://example.org/x.png"]

@@ -248,10 +248,10 @@ def data_page(package: dict, row_counts: dict[str, int]) -> str:
             f'<th scope="col">Description</th></tr></thead><tbody>{fields}</tbody></table></div></section>'
         )
     intro = (
-        f"{e(package.get('description', ''))}\n\nThe data are a Frictionless Data Package "
+        f"**{e(package.get('title', ''))}.** {e(package.get('description', ''))}\n\nThe data are a Frictionless Data Package "
         f"(<a href=\"data/datapackage.json\" download>datapackage.json</a>) of {len(package['resources'])} tables."
     )
-    return raw_html_page(package.get("title") or "Data", "".join(sections), intro)
+    return raw_html_page("Data", "".join(sections), intro)
 
 
 def timeline_notebook() -> nbformat.NotebookNode:
@@ -312,6 +312,7 @@ def register_site_renderer() -> None:
 
 _SPHINX_SEARCH = re.compile(r'<script src="(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>\s*')
 _MODE_SWITCH = re.compile(r'<button class="[^"]*theme-switch-button[^"]*".*?</button>', re.DOTALL)
+_PLOTLY_JS = re.compile(r'<script src="_static/plotly\.min\.js(?:\?v=[0-9a-f]+)?"></script>\s*')
 _THEBE_DUPLICATE = re.compile(r"<script>\s*const THEBE_JS_URL[^<]*</script>", re.DOTALL)
 
 
@@ -332,4 +333,7 @@ def postprocess_page(page: str) -> str:
     page = page.replace('title="Search" aria-label="Search" ', 'title="Search" ')
     page = _MODE_SWITCH.sub("", page)
     page = page.replace('<article class="bd-article">', '<article class="bd-article" data-pagefind-body>', 1)
-    return _SPHINX_SEARCH.sub("", page)
+    page = _SPHINX_SEARCH.sub("", page)
+    if "Plotly" not in page:  # no figure and no script of its own that draws one (window.Plotly)
+        page = _PLOTLY_JS.sub("", page)
+    return page
