@@ -68,5 +68,5 @@ def test_readme_links_the_published_book_derived_from_the_repository_address(roo
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert f"[Read it online]({pages_url()})" in readme
     workflow = (root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
-    assert re.search(r"^\s*run: make site\s*$", workflow, re.MULTILINE)
+    assert re.search(r"^\s*(?:-\s*)?run: make site\s*$", workflow, re.MULTILINE)
     assert "path: build/site" in workflow

@@ -222,6 +222,13 @@ def set_reference_list(notebook, source_ids: list[str]) -> bool:
     return True
 
 
+def hide_sources_code(notebook) -> None:
+    """Collapse the code of the generated Sources cell: readers see the reference list only."""
+    index = sources_cell_index(notebook.cells)
+    if index is not None:
+        notebook.cells[index].metadata.setdefault("jupyter", {})["source_hidden"] = True
+
+
 def number_citations(notebook, tooltips: Mapping[str, str]) -> None:
     """Render every citation of the notebook's Markdown cells, numbered by its reference list."""
     index = sources_cell_index(notebook.cells)

@@ -48,6 +48,7 @@ def normalise(notebook: nbformat.NotebookNode, tooltips: dict[str, str] | None =
     """
     notebook = copy.deepcopy(notebook)
     citations.number_citations(notebook, citations.bibliography_tooltips() if tooltips is None else tooltips)
+    citations.hide_sources_code(notebook)
     notebook.nbformat, notebook.nbformat_minor = NBFORMAT_VERSION, NBFORMAT_MINOR
     notebook.metadata = nbformat.from_dict(
         {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}

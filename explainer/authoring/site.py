@@ -107,7 +107,10 @@ def prepare_chapter(notebook, notebook_file: str, binder: str):
     """
     notebook = copy.deepcopy(notebook)
     notebook.metadata.pop("widgets", None)
-    for cell in notebook.cells:
+    sources_index = cite.sources_cell_index(notebook.cells)
+    if sources_index is not None:  # the reference list shows; the call that makes it need not
+        notebook.cells[sources_index].metadata.setdefault("tags", []).append("remove-input")
+    for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "markdown":
             cell.source = "".join(
                 piece if is_code else cite.RENDERED_CITATION.sub(citation_html, piece)
@@ -118,7 +121,7 @@ def prepare_chapter(notebook, notebook_file: str, binder: str):
             continue
         cell.outputs = [output for output in cell.get("outputs", []) if not _is_widget_output(output)]
         tags = cell.metadata.setdefault("tags", [])
-        if cell.metadata.get("jupyter", {}).get("source_hidden") and "hide-input" not in tags:
+        if cell.metadata.get("jupyter", {}).get("source_hidden") and index != sources_index and "hide-input" not in tags:
             tags.append("hide-input")
     first = notebook.cells[0]
     notebook.cells.insert(1, nbformat.v4.new_markdown_cell(chapter_banner(notebook_file, binder)))
