@@ -123,10 +123,11 @@ def prepare_chapter(notebook, notebook_file: str, binder: str):
         tags = cell.metadata.setdefault("tags", [])
         if cell.metadata.get("jupyter", {}).get("source_hidden") and index != sources_index and "hide-input" not in tags:
             tags.append("hide-input")
-    first = notebook.cells[0]
-    notebook.cells.insert(1, nbformat.v4.new_markdown_cell(chapter_banner(notebook_file, binder)))
-    notebook.cells[1].id = "chapter-actions"
-    assert first.cell_type == "markdown"
+    if not notebook.cells or notebook.cells[0].cell_type != "markdown":
+        raise ValueError(f"explainer: {notebook_file} must open with a Markdown title cell")
+    banner = nbformat.v4.new_markdown_cell(chapter_banner(notebook_file, binder))
+    banner.id = "chapter-actions"
+    notebook.cells.insert(1, banner)
     return notebook
 
 
