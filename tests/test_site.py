@@ -237,3 +237,33 @@ def test_the_harness_refuses_and_counts_external_requests(server, browser):
     finally:
         context.close()
     assert log["external"] == ["https://example.org/x.png"]
+
+
+def test_print_edition_has_title_contents_chapters_solutions_and_bibliography(browser):
+    """`make pdf` from the built site: one document, figures drawn, solutions in an appendix."""
+    import re
+    import subprocess
+    import sys
+
+    _require(SITE.joinpath("index.html").is_file(), f"no built site at {SITE} (run `make site`)")
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pdf.py")], check=True, timeout=300)
+    pdf = (ROOT / "build" / "pdf" / "book.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 50
+    document = (ROOT / "build" / "pdf" / "book.html").read_text(encoding="utf-8")
+    chapters = sorted(SITE.glob("[0-9][0-9]_*.html"))
+    solutions_on_site = sum(len(re.findall(r"<summary>\s*Solution\s*</summary>", p.read_text(encoding="utf-8"))) for p in chapters)
+    appendix = document.split('<section id="solutions">', 1)[1].split('<section id="bibliography">', 1)[0]
+    assert solutions_on_site > 0 and appendix.count("<h3>") == solutions_on_site
+    assert "<summary>Solution</summary>" not in document.split('<section id="solutions">', 1)[0]
+    assert document.count('<section id="chapter-') == len(chapters)
+    assert 'class="title-page"' in document and 'class="toc"' in document
+    bibliography = document.split('<section id="bibliography">', 1)[1]
+    assert all(f'id="src-{source_id}"' in bibliography for source_id in load_source_ids())
+    assert "[@" not in re.sub(r"<code>.*?</code>|<pre>.*?</pre>", "", document, flags=re.DOTALL)
+
+
+def load_source_ids() -> list[str]:
+    from explainer.sources import load_sources
+
+    return list(load_sources()["id"])
