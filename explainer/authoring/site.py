@@ -265,9 +265,15 @@ def timeline_notebook() -> nbformat.NotebookNode:
     notebook.cells = [
         nbformat.v4.new_markdown_cell(
             "# The shared timeline\n\nEvery dated event the chapters draw on, from `data/events.csv`, "
-            "each with its sources. The chart marks the call of 5 May 2025."
+            "each with its sources. The chart shows the years since 2016, where most events fall, and "
+            "marks the call of 5 May 2025; the table below lists every event, the oldest included."
         ),
-        nbformat.v4.new_code_cell("import explainer\nfig = explainer.timeline_chart()\nfig.show()", metadata={"tags": ["remove-input"]}),
+        nbformat.v4.new_code_cell(
+            "import explainer\n"
+            'fig = explainer.timeline_chart(start="2016-01-01", title="The events of the chapters since 2016")\n'
+            "fig.show()",
+            metadata={"tags": ["remove-input"]},
+        ),
         nbformat.v4.new_code_cell("explainer.print_description(fig)", metadata={"tags": ["remove-input"]}),
         nbformat.v4.new_code_cell(
             'explainer.table(explainer.events_table(), caption=f"Every event of the timeline, as of {explainer.as_of():%d %B %Y}")',
