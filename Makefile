@@ -52,7 +52,7 @@ site: setup $(BOOK_STAMP) ## build the book's static site in build/site (every c
 pdf: site ## print the site to build/pdf/book.pdf with headless Chromium
 	$(BIN)/python scripts/build_pdf.py
 
-benchmark: setup ## print the performance figures (notebook run time, figure sizes)
+benchmark: setup site ## print the performance figures (notebook run time, figure sizes, site page weight and drawing time)
 	$(BIN)/python benchmarks/run.py
 
 clean:

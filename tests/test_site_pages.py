@@ -66,7 +66,8 @@ def test_prepared_chapter_drops_widgets_links_citations_and_offers_binder_and_do
     assert prepared.cells[0].source.startswith('# Title\n\nSaid <a class="citation" href="#src-a" title="Pub: T (2020)">')
     assert "`[[1]](#src-a)`" in prepared.cells[0].source  # code stays code
     assert 'href="notebooks/09_x.ipynb" download' in prepared.cells[1].source
-    assert prepared.cells[2].outputs == []
+    assert [list(output["data"]) for output in prepared.cells[2].outputs] == [["text/html"]]
+    assert "Binder" in prepared.cells[2].outputs[0]["data"]["text/html"]
     assert "hide-input" in prepared.cells[3].metadata["tags"]
     assert "remove-input" in prepared.cells[5].metadata["tags"]
     assert notebook.cells[1].outputs == [widget]  # the input is left alone

@@ -25,6 +25,10 @@ import pandas as pd
 from explainer.authoring import citations as cite
 
 WIDGET_MIME_TYPES = ("application/vnd.jupyter.widget-view+json", "application/vnd.jupyter.widget-state+json")
+WIDGET_NOTE = (
+    '<p class="widget-note">This interactive widget needs Python running behind it, so it does not '
+    "show on this page: open the chapter on Binder (link at the top) or in JupyterLab to use it.</p>"
+)
 _OBJECTIVES = re.compile(r"^##\s+Learning objectives\s*$(.*?)(?=^##\s|\Z)", re.MULTILINE | re.DOTALL)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+\.)\s+(.+)$", re.MULTILINE)
 _MINUTES = re.compile(r"(\d+)\s*minutes")
@@ -119,7 +123,11 @@ def prepare_chapter(notebook, notebook_file: str, binder: str):
             continue
         if cell.cell_type != "code":
             continue
-        cell.outputs = [output for output in cell.get("outputs", []) if not _is_widget_output(output)]
+        outputs = cell.get("outputs", [])
+        kept = [output for output in outputs if not _is_widget_output(output)]
+        if len(kept) < len(outputs):
+            kept.append(nbformat.v4.new_output("display_data", {"text/html": WIDGET_NOTE}))
+        cell.outputs = kept
         tags = cell.metadata.setdefault("tags", [])
         if cell.metadata.get("jupyter", {}).get("source_hidden") and index != sources_index and "hide-input" not in tags:
             tags.append("hide-input")
