@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from explainer.authoring.citations import RENDERED_CITATION
 from explainer.tables import load_table, split_list
 
 ACRONYM = re.compile(r"(?<![A-Za-z0-9-])[A-Z][A-Z0-9]*[A-Z](?:[-/][A-Z0-9]+)*")
@@ -42,6 +43,7 @@ PROTECTED = re.compile(
     + r"|`[^`\n]*`"  # inline code
     + r"|!?\[[^\]]*\]\([^)]*\)"  # an existing link or image
     + r"|\[@[^\]]*\]"  # a citation
+    + "|" + RENDERED_CITATION.pattern  # a rendered citation, its tooltip included
     + r"|<[^>\n]+>"  # an HTML tag
     + r"|https?://\S+"  # a bare address
     + r"|^\#{1,6}\s[^\n]*$",  # a heading: headings are never linked

@@ -121,10 +121,17 @@ def _areas_trace(frame: gpd.GeoDataFrame, *, name: str, color: str, line_color: 
     )
 
 
-def _context_traces(bounds, *, exclude: Sequence[str] = (), digits: int = 4, pad: float = 1.0) -> list:
-    """Our own admin-0 layer as muted land, clipped to the view (plus ``pad`` degrees): no downloaded base map."""
+def _context_traces(bounds, *, exclude: Sequence[str] = (), digits: int = 4, pad: float = 1.0,
+                    simplify_degrees: float = 0.0) -> list:
+    """Our own admin-0 layer as muted land, clipped to the view (plus ``pad`` degrees): no downloaded base map.
+
+    ``simplify_degrees`` thins the grey land further on small-scale maps, where a tolerance below a
+    pixel keeps it looking the same and the figure light enough for a web page.
+    """
     countries = geo.clip(geo.load_boundaries("admin0"), _padded(bounds, pad))
     countries = countries[~countries["iso3"].isin(list(exclude))]
+    if simplify_degrees:
+        countries = countries.assign(geometry=countries.geometry.simplify(simplify_degrees, preserve_topology=True))
     return [_areas_trace(countries, name="Neighbouring countries", color=LAND, line_color=BORDER,
                          line_width=0.8, hover=True, digits=digits,
                          describe=", ".join(sorted(countries["name"].astype(str))))]
@@ -649,7 +656,8 @@ def region_map(*, title: str = "Turkey sits between the wars in Ukraine, Syria a
     fig = go.Figure()
     fig.add_trace(_country_labels(bounds, ["RUS", "EGY", "IRN", "SAU", "ROU", "BLR", "POL", "GRC", "BGR", "GEO",
                                            "IRQ", "LBY", "KAZ", "DEU", "ITA"], positions={"SAU": (41.0, 29.6)}))
-    for trace in _context_traces(bounds, exclude=subjects, digits=3, pad=4.0):  # a conic frame's corners reach wider
+    # a conic frame's corners reach wider; at about 3 km a pixel, 0.02° (2 km) of simplification does not show
+    for trace in _context_traces(bounds, exclude=subjects, digits=3, pad=4.0, simplify_degrees=0.02):
         fig.add_trace(trace)
     for rank, iso3 in enumerate(subjects):
         shape = countries[countries["iso3"] == iso3]

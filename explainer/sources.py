@@ -47,7 +47,7 @@ class References:
         for row in self.entries.itertuples(index=False):
             url = html.escape(row.url, quote=True)
             items.append(
-                f'<li id="ref-{html.escape(row.id, quote=True)}"><code>[{html.escape(row.id)}]</code> '
+                f'<li id="src-{html.escape(row.id, quote=True)}"><code>[{html.escape(row.id)}]</code> '
                 f"{html.escape(row.publisher)}. <em>{html.escape(row.title)}</em>. "
                 f"Published {_format_date(row.date_published)}; accessed {_format_date(row.date_accessed)}. "
                 f'<a href="{url}">{html.escape(row.url)}</a></li>'

@@ -2,7 +2,8 @@
 
 Starts JupyterLab on 127.0.0.1, drives Debian's Chromium with Playwright (never a downloaded
 browser), runs every cell from the command palette, waits for the kernel to go idle, then prints
-how many plotly figures and map paths drew. With --slider it also moves the first widget slider
+how many plotly figures and map paths drew, and how the rendered citations read (numbered links
+with a tooltip, no raw ``[@id]`` key). With --slider it also moves the first widget slider
 with the keyboard and reports whether the widget's text output changed. A manual check, not a
 test: it needs a browser and a few seconds per chapter.
 
@@ -69,6 +70,14 @@ def main() -> int:
             paths = page.evaluate("() => document.querySelectorAll('.js-plotly-plot .geo path').length")
             errors = page.evaluate("() => document.querySelectorAll('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]').length")
             print(f"{args.notebook}: {plots} plotly figures drawn, {paths} map paths, {errors} error outputs")
+            citations = page.evaluate(
+                "() => [...document.querySelectorAll('.jp-RenderedMarkdown a[href^=\"#src-\"]')]"
+                ".map(a => ({text: a.textContent, title: a.title}))"
+            )
+            raw_keys = page.evaluate("() => [...document.querySelectorAll('.jp-RenderedMarkdown')].filter(e => e.innerText.includes('[@')).length")
+            example = citations[0] if citations else None
+            print(f"citations rendered as links (cells on screen): {len(citations)}, e.g. {example}; "
+                  f"rendered Markdown cells showing a raw [@ key: {raw_keys}")
             if args.slider:
                 before = page.evaluate(WIDGET_TEXT)
                 slider = page.query_selector(".widget-slider [role=slider], .widget-slider .noUi-handle")

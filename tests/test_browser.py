@@ -1,6 +1,6 @@
 """The maps really draw in a browser with no network: exported HTML rendered in headless Chromium.
 
-A throwaway notebook showing every map is executed and exported the way ``make html`` does it
+A throwaway notebook showing every map is executed and exported to one standalone page
 (plotly.js inlined by the ``notebook`` renderer), then opened from ``file://`` in Debian's Chromium
 driven by Playwright, with every non-file request refused. Each map must have drawn filled
 country paths and its places, and no map may have asked for plotly's CDN base map.

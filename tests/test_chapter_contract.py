@@ -87,3 +87,36 @@ def test_the_checker_does_not_change_its_input(chapter, source_ids):
     before = copy.deepcopy(chapter)
     check_chapter(chapter, source_ids)
     assert chapter == before
+
+
+def test_a_raw_citation_is_reported_until_rendered(chapter, source_ids):
+    chapter.cells[0].source += " See [@article]."
+    assert any("not rendered as links (run make notebooks): ['article']" in p for p in check_chapter(chapter, source_ids))
+
+
+def test_a_rendered_citation_with_an_unknown_id_is_reported(chapter, source_ids):
+    chapter.cells[0].source += ' See [[99]](#src-no-such-source "x").'
+    assert any("not in data/sources.csv: ['no-such-source']" in p for p in check_chapter(chapter, source_ids))
+
+
+def test_a_citation_number_that_disagrees_with_the_list_is_reported(chapter, source_ids):
+    chapter.cells[0].source = chapter.cells[0].source.replace("[[1]](#src-article", "[[7]](#src-article", 1)
+    assert any("article is [7], not [1]" in p for p in check_chapter(chapter, source_ids))
+
+
+def test_a_reference_list_out_of_citation_order_is_reported(chapter, source_ids):
+    from explainer.authoring import citations
+
+    index = citations.sources_cell_index(chapter.cells)
+    listed = citations.listed_ids(chapter.cells[index].source)
+    chapter.cells[index].source = citations.sources_cell_source([listed[1], listed[0], *listed[2:]])
+    assert any("disagrees with the citations" in p for p in check_chapter(chapter, source_ids))
+
+
+def test_a_table_source_missing_from_the_list_is_reported(chapter, source_ids):
+    from explainer.authoring import citations
+
+    index = citations.sources_cell_index(chapter.cells)
+    cited = citations.text_cited_ids(chapter)
+    chapter.cells[index].source = citations.sources_cell_source(cited)
+    assert any("sources of the chapter's tables missing" in p for p in check_chapter(chapter, source_ids))

@@ -14,7 +14,7 @@ from explainer import geo, maps
 from explainer.describe import describe
 
 COUNTRY_MAPS = ["turkey", "syria", "ukraine", "gaza"]
-SIZE_BUDGET_KB = {"turkey": 250, "syria": 250, "ukraine": 250, "gaza": 250, "region": 300, "rings": 250}
+SIZE_BUDGET_KB = {"turkey": 250, "syria": 250, "ukraine": 250, "gaza": 250, "region": 250, "rings": 250}
 
 
 def build(name: str) -> go.Figure:

@@ -77,14 +77,14 @@ def test_reader_and_test_requirements_are_exact_pins_split_by_who_needs_them(roo
     assert not {"pytest", "nbval", "hypothesis", "playwright", "frictionless"} & reader, "test tools in the reader's environment"
 
 
-def test_exported_pages_number_citations_and_link_chapters():
-    from explainer.authoring.export import link_chapters_as_html, number_citations
+def test_readme_links_the_published_book_derived_from_the_repository_address(root):
+    from explainer.authoring.registry import pages_url
 
-    page = '<p>See [@b], [@unknown] and <a href="01_turkey_between_blocs.ipynb">ch. 01</a>.</p><ol><li id="ref-a"></li><li id="ref-b"></li></ol>'
-    result = number_citations(link_chapters_as_html(page))
-    assert '<a class="citation" href="#ref-b" title="b">[2]</a>' in result
-    assert "[@unknown]" in result
-    assert 'href="01_turkey_between_blocs.html"' in result
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert f"[Read it online]({pages_url()})" in readme
+    workflow = (root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s*(?:-\s*)?run: make site\s*$", workflow, re.MULTILINE)
+    assert "path: build/site" in workflow
 
 
 def test_the_readme_tooling_imports_only_the_standard_library(root):

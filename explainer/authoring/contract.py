@@ -4,10 +4,13 @@ A chapter opens with a title (``# ...``), ``## Learning objectives`` (a list),
 ``## Prerequisites`` (a table of concepts and how necessary each is) and ``## Time to learn``
 (an estimate in minutes). It ends with ``## Summary``, ``## Exercises`` (each ``### Exercise``
 followed by a hidden solution), ``## Discussion questions``, ``## What's next`` and
-``## Sources``, in that order. Citations in the text are written ``[@source-id]``; every one must
-be in the bibliography and in the chapter's reference list (the output of the code cell under
-``## Sources`` that calls ``explainer.references``). Every relative link resolves to a file, and
-every ``#anchor`` to a heading or an element id of its target.
+``## Sources``, in that order. Authors cite as ``[@source-id]`` and ``make notebooks`` renders each
+citation as a numbered link to the chapter's reference list (see
+:mod:`explainer.authoring.citations`). Every cited id must be in the bibliography; the reference
+list (the code cell under ``## Sources`` that calls ``explainer.references``, with its output) must
+start with the cited sources in order of first citation, include the sources of the tables the
+chapter shows, and every rendered citation must carry its source's number in that list. Every
+relative link resolves to a file, and every ``#anchor`` to a heading or an element id of its target.
 
 :func:`check_chapter` returns the list of problems; an empty list means the chapter conforms.
 """
@@ -19,10 +22,12 @@ from pathlib import Path
 
 import nbformat
 
+from explainer.authoring import citations as cite
+
 OPENING = ["Learning objectives", "Prerequisites", "Time to learn"]
 CLOSING = ["Summary", "Exercises", "Discussion questions", "What's next", "Sources"]
 SOLUTION_TAG = "solution"
-CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+CITATION = cite.RAW_CITATION
 _H2 = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*]|\d+\.)\s+\S", re.MULTILINE)
 
@@ -174,21 +179,50 @@ def check_chapter(
         if not _LIST_ITEM.findall(_section_text(cells, by_heading["Discussion questions"])):
             problems.append("'## Discussion questions' needs a list of questions")
 
-    cited = sorted({match for cell in cells if cell.cell_type == "markdown" for match in CITATION.findall(cell.source)})
+    cited = cite.text_cited_ids(notebook)
     unknown = [source_id for source_id in cited if source_id not in known_source_ids]
     if unknown:
         problems.append(f"citations not in data/sources.csv: {unknown}")
+    raw = sorted({i for cell in cells if cell.cell_type == "markdown" for i in cite.raw_cited_ids(cell.source)})
+    if raw:
+        problems.append(f"citations not rendered as links (run make notebooks): {raw}")
+    sources_index = cite.sources_cell_index(cells)
     if "Sources" in by_heading:
-        listing = "\n".join(
-            _output_text(cells[i]) for i in by_heading["Sources"]
-            if cells[i].cell_type == "code" and "references(" in cells[i].source
-        )
+        if sources_index is None:
+            problems.append("'## Sources' needs a code cell calling explainer.references([...])")
+            return problems
+        listed = cite.listed_ids(cells[sources_index].source)
+        listing = _output_text(cells[sources_index])
         if not listing:
-            problems.append("'## Sources' needs a code cell calling explainer.references([...]) with its output stored")
-        else:
-            unlisted = [source_id for source_id in cited if f"[{source_id}]" not in listing]
-            if unlisted:
-                problems.append(f"cited but missing from the chapter's reference list: {unlisted}")
+            problems.append("the reference list under '## Sources' has no stored output (run make notebooks)")
+        unlisted = [source_id for source_id in cited if source_id not in listed]
+        if unlisted:
+            problems.append(f"cited but missing from the chapter's reference list: {unlisted}")
+        elif listed[: len(cited)] != cited:
+            problems.append(
+                "the reference list disagrees with the citations: it must start with the cited sources "
+                f"in order of first citation {cited}, but starts with {listed[:len(cited)]} (run make notebooks)"
+            )
+        numbers = {source_id: position for position, source_id in enumerate(listed, start=1)}
+        wrong = sorted({
+            f"{source_id} is [{number}], not [{numbers.get(source_id)}]"
+            for cell in cells if cell.cell_type == "markdown"
+            for number, source_id, _title in cite.rendered_citations(cell.source)
+            if numbers.get(source_id) != number
+        })
+        if wrong:
+            problems.append(f"citation numbers disagree with the reference list: {wrong}")
+        shown = [
+            source_id for index, cell in enumerate(cells)
+            if cell.cell_type == "code" and index != sources_index
+            for source_id in cite.output_source_ids(cell, known_source_ids)
+        ]
+        missing_shown = sorted(set(shown) - set(listed))
+        if missing_shown:
+            problems.append(f"sources of the chapter's tables missing from its reference list: {missing_shown}")
+        not_in_output = [source_id for source_id in listed if f'id="src-{source_id}"' not in listing and f"[{source_id}]" not in listing]
+        if listing and not_in_output:
+            problems.append(f"the stored reference list output lacks {not_in_output} (run make notebooks)")
     if notebook_path is not None:
         problems.extend(link_problems(notebook, notebook_path))
     return problems

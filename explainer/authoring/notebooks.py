@@ -3,7 +3,10 @@
 The normal form keeps what a reader and the notebook tests need (text outputs, the figure
 descriptions) and drops what changes from run to run or bloats the repository: figure and widget
 outputs (cells tagged ``nbval-ignore-output``), timing metadata, widget state and interpreter
-versions. Running :func:`execute_and_normalise` twice with nothing changed gives identical files.
+versions. Citations are rendered as numbered links to the chapter's reference list, which
+:func:`execute_and_normalise` generates from the chapter's citations and the sources of its figures
+and tables (see :mod:`explainer.authoring.citations`). Running :func:`execute_and_normalise` twice
+with nothing changed gives identical files.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import re
 from pathlib import Path
 
 import nbformat
+
+from explainer.authoring import citations
 
 IGNORE_OUTPUT_TAG = "nbval-ignore-output"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -37,9 +42,14 @@ def _coalesce_streams(outputs: list) -> list:
     return merged
 
 
-def normalise(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Return a copy of ``notebook`` in the project's normal form (see the module docstring)."""
+def normalise(notebook: nbformat.NotebookNode, tooltips: dict[str, str] | None = None) -> nbformat.NotebookNode:
+    """Return a copy of ``notebook`` in the project's normal form (see the module docstring).
+
+    ``tooltips`` (source id -> tooltip) defaults to the bibliography's.
+    """
     notebook = copy.deepcopy(notebook)
+    citations.number_citations(notebook, citations.bibliography_tooltips() if tooltips is None else tooltips)
+    citations.hide_sources_code(notebook)
     notebook.nbformat, notebook.nbformat_minor = NBFORMAT_VERSION, NBFORMAT_MINOR
     notebook.metadata = nbformat.from_dict(
         {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
@@ -79,24 +89,43 @@ def execution_order_counts(notebook: nbformat.NotebookNode) -> nbformat.Notebook
 
 def execute(path: Path, timeout: int = 600) -> nbformat.NotebookNode:
     """Run every cell of the notebook at ``path`` in a fresh kernel, from the notebook's folder."""
+    return execute_notebook(nbformat.read(path, as_version=NBFORMAT_VERSION), path.parent, timeout)
+
+
+def execute_notebook(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 600) -> nbformat.NotebookNode:
+    """Run every cell of ``notebook`` in a fresh kernel started in ``folder``; returns it."""
     from nbclient import NotebookClient
 
-    notebook = nbformat.read(path, as_version=NBFORMAT_VERSION)
     client = NotebookClient(
         notebook,
         timeout=timeout,
         kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
+        resources={"metadata": {"path": str(folder)}},
         store_widget_state=False,
     )
     client.execute()
     return notebook
 
 
+def execute_with_reference_list(path: Path) -> nbformat.NotebookNode:
+    """Execute ``path`` and generate its reference list from what it cites and shows.
+
+    When the generated list differs from the one in the Sources cell, the cell is rewritten and
+    the notebook run again, so the stored output is the list's own.
+    """
+    from explainer.sources import load_sources
+
+    notebook = execute(path)
+    known = set(load_sources()["id"])
+    if citations.set_reference_list(notebook, citations.reference_ids(notebook, known)):
+        notebook = execute_notebook(notebook, path.parent)
+    return notebook
+
+
 def execute_and_normalise(path: Path) -> bool:
     """Execute ``path``, normalise it and write it back. Returns whether the file changed."""
     before = path.read_text(encoding="utf-8")
-    notebook = execution_order_counts(normalise(execute(path)))
+    notebook = execution_order_counts(normalise(execute_with_reference_list(path)))
     after = nbformat.writes(notebook) + "\n"
     if after != before:
         path.write_text(after, encoding="utf-8")

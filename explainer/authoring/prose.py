@@ -6,6 +6,8 @@ Examples
 --------
 >>> markdown_prose("CAATSA applies [@state-guidance]. Run `explainer.check()`.\\n\\n| A | B |\\n|---|---|")
 'CAATSA applies . Run .'
+>>> markdown_prose('Sanctions came [[2]](#src-a "OFAC: Notice (2019)").')
+'Sanctions came .'
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from explainer.authoring.citations import RENDERED_CITATION
 from explainer.authoring.tags import is_solution, source_of
 
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1\s*$", re.MULTILINE | re.DOTALL)
@@ -29,6 +32,7 @@ def markdown_prose(markdown: str) -> str:
     text = FENCED_CODE.sub(" ", markdown)
     text = TABLE_LINE.sub(" ", text)
     text = INLINE_CODE.sub("", text)
+    text = RENDERED_CITATION.sub("", text)
     text = CITATION.sub("", text)
     text = LINK.sub(r"\1", text)
     text = HTML_TAG.sub(" ", text)

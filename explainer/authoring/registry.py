@@ -109,6 +109,12 @@ def binder_url(path_in_repo: str = "notebooks", ref: str = "HEAD") -> str:
     return f"https://mybinder.org/v2/gh/{owner_and_name}/{ref}?urlpath={quote('lab/tree/' + path_in_repo, safe='')}"
 
 
+def pages_url() -> str:
+    """The address of the published book on GitHub Pages (``https://OWNER.github.io/NAME/``)."""
+    owner, name = repository_url().removeprefix("https://github.com/").split("/")
+    return f"https://{owner.lower()}.github.io/{name}/"
+
+
 BADGE = "https://mybinder.org/badge_logo.svg"
 
 
