@@ -607,3 +607,170 @@ def _check_06_3(answer) -> tuple[bool, str]:
     if len(found) < len(different):
         return False, f"You have {len(found)} of the {len(different)} aspects marked different."
     return True, "Now choose one and explain, with its sources, why it makes 2018's outcome hard to repeat."
+
+
+# --- chapter 00 ----------------------------------------------------------------------------------
+
+
+def _claim_ids(value, what: str) -> list[str]:
+    if isinstance(value, pd.DataFrame):
+        value = value["claim_id"] if "claim_id" in value.columns else value.iloc[:, 0]
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, Iterable):
+        raise AnswerShapeError(f"{what} should be a list of claim ids such as 'S01-a', not {value!r}.")
+    ids = [str(item).strip() for item in value]
+    malformed = [item for item in ids if not re.fullmatch(r"S\d{2}-[a-z]", item)]
+    if malformed:
+        raise AnswerShapeError(f"{malformed[0]!r} is not a claim id (they look like 'S01-a').")
+    return ids
+
+
+@register("00-2", "the claim ids attributed to an unnamed source, e.g. ['S01-a', 'S02-b']")
+def _check_00_2(answer) -> tuple[bool, str]:
+    from explainer import load_claims
+
+    claims = load_claims().set_index("claim_id")
+    expected = set(claims.index[claims["attributed_to"] == "unnamed-report"])
+    given = set(_claim_ids(answer, "the claim ids"))
+    unknown = sorted(given - set(claims.index))
+    if unknown:
+        return False, f"{unknown[0]!r} is not in the ledger: take the ids from its claim_id column."
+    wrong = sorted(given - expected)
+    if wrong:
+        return False, f"{wrong[0]} is attributed to {claims.loc[wrong[0], 'attributed_to']!r}, not to an unnamed source."
+    if given != expected:
+        return False, f"You have {len(given)} of the {len(expected)} claims: filter the whole ledger, not one sentence."
+    return True, "Now find the words in each quote that signal the missing source, and read their verdicts."
+
+
+def _dates(value, what: str) -> list[pd.Timestamp]:
+    if isinstance(value, (str, pd.Timestamp)):
+        value = [value]
+    if isinstance(value, pd.DataFrame):
+        value = value["date"] if "date" in value.columns else value.iloc[:, 0]
+    if not isinstance(value, Iterable):
+        raise AnswerShapeError(f"{what} should be a list of dates such as '2025-01-31', not {value!r}.")
+    dates = []
+    for item in value:
+        try:
+            dates.append(pd.Timestamp(item).normalize())
+        except (TypeError, ValueError) as error:
+            raise AnswerShapeError(f"{item!r} is not a date; write it as 'YYYY-MM-DD'.") from error
+    return dates
+
+
+@register("00-3", "the date(s) of the call-topic events whose description mentions the F-35, e.g. ['2025-01-31']")
+def _check_00_3(answer) -> tuple[bool, str]:
+    from explainer.timeline import events
+
+    calls = events(topics=["the-call"])
+    expected = set(calls.loc[calls["description"].str.contains("F-35", regex=False), "date"].dt.normalize())
+    given = set(_dates(answer, "the dates"))
+    if given == expected:
+        return True, "Now compare each date with 5 May 2025: what does that say about sentence S08?"
+    if pd.Timestamp(CALL_DATE) in given:
+        return False, "5 May 2025 is the call the article reports, but its event description does not mention the F-35."
+    if given < expected:
+        return False, f"You have {len(given)} of the {len(expected)} events: search every description, not only the first hit."
+    return False, "Filter explainer.events(topics=['the-call']) on description.str.contains('F-35') and read the date column."
+
+
+# --- chapter 02 ----------------------------------------------------------------------------------
+
+
+def _first_exchange() -> pd.DataFrame:
+    from explainer import ukraine
+
+    return ukraine.talk_figures("prisoners-exchanged-each-side", "2025-05-16-istanbul")
+
+
+@register("02-1", "the sum of the stages of the first 2025 exchange, per side, as a number")
+def _check_02_1(answer) -> tuple[bool, str]:
+    figures = _first_exchange()
+    stages = figures.loc[figures["scope"] == "stage", "value"]
+    expected = float(stages.sum())
+    given = _number(answer, "the sum of the stages")
+    if given == expected:
+        return True, "Now compare the sum with each side's reported total: do they agree?"
+    if given in set(stages.astype(float)):
+        return False, "That is one stage: add up every row whose scope is 'stage'."
+    if given == 2 * expected:
+        return False, "The figures count people per side already: do not double them."
+    if given == float(figures["value"].sum()):
+        return False, "You added the totals too: keep only the rows whose scope is 'stage'."
+    return False, "Filter the rows whose scope is 'stage' and add their value column."
+
+
+def _grain_shares() -> dict[str, dict[str, float]]:
+    from explainer import ukraine
+
+    shares = {}
+    for period in ("whole-initiative", "first-fortnight"):
+        frame = ukraine.grain_commodities(period).set_index("commodity")["million_tonnes"]
+        shares[period] = {crop: 100 * frame[crop] / frame.sum() for crop in ("Corn", "Wheat")}
+    return shares
+
+
+def _read_shares(answer) -> dict[str, dict[str, float]]:
+    if not isinstance(answer, Mapping) or set(answer) != {"whole-initiative", "first-fortnight"}:
+        raise AnswerShapeError("Give a dict with the keys 'whole-initiative' and 'first-fortnight'.")
+    result = {}
+    for period, value in answer.items():
+        if isinstance(value, Mapping):
+            value = {str(key).capitalize(): item for key, item in value.items()}
+            value = {"Corn" if key == "Maize" else key: item for key, item in value.items()}
+            if not {"Corn", "Wheat"} <= set(value):
+                raise AnswerShapeError(f"answer[{period!r}] should give 'Corn' and 'Wheat'.")
+            pair = [value["Corn"], value["Wheat"]]
+        else:
+            pair = _numbers(value, 2, f"answer[{period!r}]")
+        numbers = [_number(item, f"answer[{period!r}]") for item in pair]
+        result[period] = {"Corn": 100 * _share(numbers[0]), "Wheat": 100 * _share(numbers[1])}
+    return result
+
+
+@register("02-2", "{'whole-initiative': {'Corn': share, 'Wheat': share}, 'first-fortnight': {...}}, shares in per cent or as fractions")
+def _check_02_2(answer) -> tuple[bool, str]:
+    expected = _grain_shares()
+    given = _read_shares(answer)
+
+    def close(shares, other) -> bool:
+        return all(_close(shares[period][crop], other[period][crop], 1.0) for period in other for crop in ("Corn", "Wheat"))
+
+    if close(given, expected):
+        return True, "Now say how the mix changed, and what a first fortnight of a few ships can and cannot show."
+    swapped = {"whole-initiative": expected["first-fortnight"], "first-fortnight": expected["whole-initiative"]}
+    if close(given, swapped):
+        return False, "Your two periods are swapped: grain_commodities() with no argument is the whole Initiative."
+    crops_swapped = {period: {"Corn": shares["Wheat"], "Wheat": shares["Corn"]} for period, shares in expected.items()}
+    if close(given, crops_swapped):
+        return False, "Corn and wheat are swapped in your answer."
+    return False, "Divide each crop's million_tonnes by the period's total of million_tonnes, over every commodity."
+
+
+def _istanbul_heads() -> tuple[list[str], list[str]]:
+    from explainer import ukraine
+
+    rounds = ukraine.talks()
+    russia = rounds.loc[rounds["city"] == "Istanbul", "russia_head"].unique().tolist()
+    chairs = rounds.loc[rounds["date"].dt.year == 2025, "turkish_host"].unique().tolist()
+    return russia, chairs
+
+
+@register("02-3", "two names: (who led Russia's delegation in every Istanbul round, who chaired the 2025 rounds)")
+def _check_02_3(answer) -> tuple[bool, str]:
+    russia, chairs = _istanbul_heads()
+    if len(russia) != 1 or len(chairs) != 1:
+        raise ValueError("selfcheck 02-3: the talks table no longer has one Russian head and one 2025 chair")
+    names = _names(answer, "the two names")
+    if len(names) != 2:
+        raise AnswerShapeError("Give exactly two names: Russia's head of delegation, then the 2025 chair.")
+    head, chair = names
+    if _matches(head, chairs[0]) and _matches(chair, russia[0]):
+        return False, "Your two names are swapped: Russia's head of delegation first."
+    if not _matches(head, russia[0]):
+        return False, "Read the russia_head column for the rows whose city is Istanbul."
+    if not _matches(chair, chairs[0]):
+        return False, "Read the turkish_host column for the three rounds of 2025."
+    return True, "Now say how Turkey's role in the two 2022 rounds differed from its role in 2025."

@@ -48,3 +48,17 @@ def test_list_items_headings_code_tables_and_solutions_are_handled():
     ]}
     assert chapter_reading_level(notebook).share_long == 0.5
     assert chapter_reading_level(notebook, core_only=True).sentences == 1
+
+
+CORE_PATH_CHAPTERS = ["00_the_call.ipynb", "01_turkey_between_blocs.ipynb", "02_russia_ukraine_mediation.ipynb"]
+
+
+@pytest.mark.parametrize("name", CORE_PATH_CHAPTERS)
+def test_core_path_meets_the_reading_goal(name):
+    level = chapter_reading_level(read_notebook(ROOT / "notebooks" / name), core_only=True)
+    report = (f"{name} core path: {level.sentences} sentences, {level.mean_words} words per sentence, "
+              f"{level.share_long:.1%} over 35 words; longest: {level.longest!r}")
+    print(report)
+    assert level.sentences > 20, report
+    assert level.mean_words <= CORE_MEAN_GOAL, report
+    assert level.share_long <= CORE_LONG_GOAL, report

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import explainer
-from explainer import brunson, gaza, relations, syria
+from explainer import brunson, gaza, relations, syria, ukraine
 from explainer.authoring.prose import read_notebook
 from explainer.authoring.registry import ROOT
 from explainer.authoring.tags import exercises
@@ -212,6 +212,74 @@ def test_06_3_right_and_wrong():
 
 
 # --- the machinery -----------------------------------------------------------------------------
+
+
+# --- chapter 00 --------------------------------------------------------------------------------
+
+
+def test_00_2_right_and_wrong():
+    claims = explainer.load_claims()
+    right = claims[claims["attributed_to"] == "unnamed-report"]["claim_id"].tolist()
+    assert check("00-2", right)
+    assert check("00-2", claims[claims["attributed_to"] == "unnamed-report"][["claim_id", "quote", "verdict"]])
+    other = claims[claims["attributed_to"] == "trump-post"]["claim_id"].iloc[0]
+    assert_hint(check("00-2", [*right, other]), "not to an unnamed source")
+    assert_hint(check("00-2", right[:1]), "filter the whole ledger")
+    assert not check("00-2", "S1")
+
+
+def test_00_3_right_and_wrong():
+    calls = explainer.events(topics=["the-call"])
+    right = calls[calls["description"].str.contains("F-35")]["date"]
+    assert check("00-3", right.dt.strftime("%Y-%m-%d").tolist())
+    assert check("00-3", calls[calls["description"].str.contains("F-35")][["date", "title"]])
+    assert_hint(check("00-3", right.iloc[:1]), "search every description")
+    assert_hint(check("00-3", ["2025-05-05"]), "does not mention the F-35")
+
+
+# --- chapter 02 --------------------------------------------------------------------------------
+
+
+def test_02_1_right_and_wrong():
+    first = ukraine.talk_figures("prisoners-exchanged-each-side", "2025-05-16-istanbul")
+    stages = first[first["scope"] == "stage"]["value"]
+    assert check("02-1", stages.sum())
+    assert_hint(check("02-1", stages.iloc[0]), "one stage", stages.sum())
+    assert_hint(check("02-1", 2 * stages.sum()), "do not double", stages.sum())
+
+
+def solution_02_2() -> dict:
+    answer = {}
+    for period in ["whole-initiative", "first-fortnight"]:
+        frame = ukraine.grain_commodities(period)
+        shares = 100 * frame.set_index("commodity")["million_tonnes"] / frame["million_tonnes"].sum()
+        answer[period] = shares[["Corn", "Wheat"]].round(0).to_dict()
+    return answer
+
+
+def test_02_2_right_and_wrong():
+    right = solution_02_2()
+    assert check("02-2", right)
+    assert check("02-2", {period: [shares["Corn"] / 100, shares["Wheat"] / 100] for period, shares in right.items()})
+    swapped = {"whole-initiative": right["first-fortnight"], "first-fortnight": right["whole-initiative"]}
+    assert_hint(check("02-2", swapped), "swapped", *right["whole-initiative"].values(), *right["first-fortnight"].values())
+    by_ships = {period: {"Corn": 50, "Wheat": 50} for period in right}
+    assert_hint(check("02-2", by_ships), "million_tonnes")
+    assert not check("02-2", [51, 27])
+
+
+def test_02_3_right_and_wrong():
+    rounds = ukraine.talks()
+    russia = rounds.loc[rounds["city"] == "Istanbul", "russia_head"].unique()
+    chair = rounds.loc[rounds["date"].dt.year == 2025, "turkish_host"].unique()
+    assert len(russia) == 1 and len(chair) == 1
+    assert check("02-3", [russia[0], chair[0]])
+    assert check("02-3", ["Medinsky", "Hakan Fidan"])
+    lavrov = rounds.loc[rounds["city"] == "Antalya", "russia_head"].iloc[0]
+    assert_hint(check("02-3", [lavrov, chair[0]]), "russia_head")
+    assert_hint(check("02-3", [chair[0], russia[0]]), "swapped")
+    feedback = check("02-3", ["Lavrov", "Fidan"])
+    assert "Medinsky" not in feedback.message and "Fidan" not in feedback.message
 
 
 def test_every_checked_exercise_exists_in_its_chapter():
