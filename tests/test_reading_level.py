@@ -48,3 +48,19 @@ def test_list_items_headings_code_tables_and_solutions_are_handled():
     ]}
     assert chapter_reading_level(notebook).share_long == 0.5
     assert chapter_reading_level(notebook, core_only=True).sentences == 1
+
+
+CORE_PATH_AT_GOAL = ["03_gaza.ipynb", "04_syria.ipynb"]
+
+
+@pytest.mark.parametrize("name", CORE_PATH_AT_GOAL)
+def test_core_path_meets_the_reading_goal(name):
+    notebook = read_notebook(ROOT / "notebooks" / name)
+    level = chapter_reading_level(notebook, core_only=True)
+    whole = chapter_reading_level(notebook)
+    report = (f"{name} core path: {level.sentences} sentences, {level.mean_words} words per sentence, "
+              f"{level.share_long:.1%} over 35 words; longest: {level.longest!r}")
+    print(report)
+    assert level.sentences < whole.sentences, f"{name}: no cell is tagged optional, so the core path is the whole chapter"
+    assert level.mean_words <= CORE_MEAN_GOAL, report
+    assert level.share_long <= CORE_LONG_GOAL, report
