@@ -168,5 +168,29 @@ def test_fixed_wordings_stay_fixed():
     for text in (ch01, ch03):
         assert not re.search(r"co-?signed (at [^.]+ )?the (Gaza )?ceasefire(?! declaration)", text)
         assert not re.search(r"ceasefire of [^.]{0,40}, which Erdoğan co-signed", text)
-    # UNHCR's rounded figure is quoted from the data, never retyped in a solution
-    assert "around over" not in ch04
+    # UNHCR's July 2022 update says "around over 3.65 million": the data keeps both words, and the
+    # chapter quotes them only as the data row records them
+    refugees = load_table("syrian_refugees_turkey")
+    july_2022 = refugees[(refugees["publisher"] == "UNHCR") & (refugees["date"] == pd.Timestamp("2022-07-31"))].iloc[0]
+    assert july_2022["qualifier"] == "around over" and "'around over 3.65 million" in july_2022["note"]
+    for quoted in re.findall(r'"(around[^"]*million)"', ch04):
+        assert quoted == "around over 3.65 million", quoted
+
+
+def test_first_turkish_return_figure_is_the_ministers_own_total():
+    """Sputnik's 1,847 'as of' 14 Dec 2024 cannot be a total since 8 Dec if 7,621 had returned by 13 Dec."""
+    returns = load_table("syria_returns")
+    turkish = returns[returns["measure"] == "returns-from-turkiye-since-fall-of-assad"].sort_values("date")
+    first = turkish.iloc[0]
+    assert 1847 not in set(turkish["value"])
+    assert first["value"] == 7621 and "Sources disagree" in first["note"] and "1,847" in first["note"]
+    assert first["value"] < turkish.iloc[1]["value"]  # still cumulative: fits the next point
+    assert "Sources disagree on the first Turkish figure" in _markdown(OWNED_CHAPTERS[3])
+
+
+def test_gaza_summary_and_solutions_say_only_what_the_sources_support():
+    text = _markdown(OWNED_CHAPTERS[2])
+    assert "all fall short of the 600" not in text and "COGAT says it exceeded 600 a day but gave no data" in text
+    assert "before the war and after fifteen months" not in text
+    assert "rather than shipped from Turkey" not in text and "not how much crossed from Turkey" not in text
+    assert "Thousands of people are missing" not in text
