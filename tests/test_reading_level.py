@@ -48,3 +48,13 @@ def test_list_items_headings_code_tables_and_solutions_are_handled():
     ]}
     assert chapter_reading_level(notebook).share_long == 0.5
     assert chapter_reading_level(notebook, core_only=True).sentences == 1
+
+
+@pytest.mark.parametrize("name", ["05_f35_s400.ipynb", "06_brunson_and_bilateral_ties.ipynb"])
+def test_core_path_of_chapters_05_and_06_meets_the_goal(name):
+    level = chapter_reading_level(read_notebook(ROOT / "notebooks" / name), core_only=True)
+    report = (f"{name} core path: {level.sentences} sentences, {level.mean_words} words per sentence, "
+              f"{level.share_long:.1%} over 35 words; longest: {level.longest!r}")
+    assert level.sentences > 50, report
+    assert level.mean_words <= CORE_MEAN_GOAL, report
+    assert level.share_long <= CORE_LONG_GOAL, report
