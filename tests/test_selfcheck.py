@@ -272,7 +272,7 @@ def solution_01_1_with(votes: pd.DataFrame) -> list[float]:
 # --- chapter 05 --------------------------------------------------------------------------------
 
 
-def test_05_1_accepts_weights_that_put_dismantling_first_and_hints_otherwise():
+def test_05_1_right_and_wrong():
     from explainer import tradeoff
 
     right = {"legal": 3, "money": 0, "time": 1, "washington_nato": 3, "moscow": 1}
@@ -285,7 +285,7 @@ def test_05_1_accepts_weights_that_put_dismantling_first_and_hints_otherwise():
     assert "criterion" in check("05-1", {"price": 3}).message
 
 
-def test_05_2_reads_true_or_false_against_the_model():
+def test_05_2_right_and_wrong():
     from explainer import tradeoff
 
     none_found = tradeoff.weights_that_rank_first("store-inactive") is None
@@ -294,7 +294,7 @@ def test_05_2_reads_true_or_false_against_the_model():
     assert "true or false" in check("05-2", "no").message.lower()
 
 
-def test_05_3_checks_both_places_and_spots_a_swap():
+def test_05_3_right_and_wrong():
     from explainer import tradeoff
 
     places = [tradeoff.evaluate(parameters={"unclear_credit": credit}).ranking.index("supervise-in-turkey") + 1
@@ -305,7 +305,7 @@ def test_05_3_checks_both_places_and_spots_a_swap():
     assert_hint(check("05-3", [1, 1]), "count places", *places)
 
 
-def test_05_4_wants_every_assumption_that_changes_first_place():
+def test_05_4_right_and_wrong():
     from explainer import tradeoff
 
     table = tradeoff.one_at_a_time()
