@@ -774,3 +774,81 @@ def _check_02_3(answer) -> tuple[bool, str]:
     if not _matches(chair, chairs[0]):
         return False, "Read the turkish_host column for the three rounds of 2025."
     return True, "Now say how Turkey's role in the two 2022 rounds differed from its role in 2025."
+
+
+# --- chapter 05 ----------------------------------------------------------------------------------
+
+_WEIGHT_NAMES = ("legal", "money", "time", "washington_nato", "moscow")
+
+
+def _weights(value) -> dict[str, float]:
+    if not isinstance(value, Mapping):
+        raise AnswerShapeError("the answer should be a dict of weights, e.g. {'legal': 3, 'money': 0, ...}.")
+    unknown = [name for name in value if name not in _WEIGHT_NAMES]
+    if unknown:
+        raise AnswerShapeError(f"{unknown[0]!r} is not a criterion; the criteria are {list(_WEIGHT_NAMES)}.")
+    weights = {name: _number(value.get(name, 0), f"the weight {name!r}") for name in _WEIGHT_NAMES}
+    if any(weight < 0 for weight in weights.values()) or not any(weights.values()):
+        raise AnswerShapeError("weights should be zero or more, and at least one above zero.")
+    return weights
+
+
+@register("05-1", "a dict of weights, e.g. {'legal': 3, 'money': 0, 'time': 1, 'washington_nato': 3, 'moscow': 1}")
+def _check_05_1(answer) -> tuple[bool, str]:
+    from explainer import tradeoff
+
+    ranking = tradeoff.evaluate(_weights(answer)).ranking
+    if ranking[0] == "dismantle":
+        return True, "Now say which criterion you turned down, and check with tradeoff.robustness(weights) how firmly it leads."
+    place = ranking.index("dismantle") + 1
+    return False, (f"With these weights dismantling comes {place}. Which criterion does the leader, {ranking[0]!r}, "
+                   "beat it on? Turn that one down.")
+
+
+@register("05-2", "True if some weights put storage first with the default assumptions, False if none do")
+def _check_05_2(answer) -> tuple[bool, str]:
+    from explainer import tradeoff
+
+    if not isinstance(answer, bool):
+        raise AnswerShapeError(f"the answer should be True or False, not {answer!r}.")
+    possible = tradeoff.weights_that_rank_first("store-inactive") is not None
+    if answer == possible:
+        return True, "Now compare storage's criterion scores with its two neighbours' to explain the result."
+    return False, "Ask the model: tradeoff.weights_that_rank_first('store-inactive') tries every combination of weights."
+
+
+@register("05-3", "two integers: the place of supervision in Turkey with unclear_credit 0, then with 1")
+def _check_05_3(answer) -> tuple[bool, str]:
+    from explainer import tradeoff
+
+    places = [tradeoff.evaluate(parameters={"unclear_credit": credit}).ranking.index("supervise-in-turkey") + 1
+              for credit in (0, 1)]
+    given = _numbers(answer, 2, "the two places")
+    if given == places:
+        return True, "Now say why the untested question of possession decides whether this option is a way out."
+    if given == places[::-1]:
+        return False, "Your two places are swapped: the place with unclear_credit 0 comes first."
+    return False, "Count places from 1 (first) and look up 'supervise-in-turkey' in each ranking."
+
+
+@register("05-4", "a list of the assumptions (labels or parameter names) that change first place on their own")
+def _check_05_4(answer) -> tuple[bool, str]:
+    from explainer import tradeoff
+
+    table = tradeoff.one_at_a_time()
+    changing = table.loc[table["changes_leader"]]
+    names = _names(answer, "the list of assumptions")
+    candidates = changing["label"].tolist() + changing["parameter"].tolist()
+    others = table.loc[~table["changes_leader"], "label"].tolist() + table.loc[~table["changes_leader"], "parameter"].tolist()
+    found_other, _ = _match_all(names, others)
+    found, unknown = _match_all(names, candidates)
+    if found_other and not found:
+        return False, f"{sorted(found_other)[0]!r} moves the lead but does not change first place on its own (no ⇄)."
+    if unknown:
+        return False, f"{unknown[0]!r} is not an assumption that changes first place: look at the changes_leader column."
+    labels = {label for label in changing["label"]}
+    covered = {label for label, parameter in zip(changing["label"], changing["parameter"], strict=True)
+               if label in found or parameter in found}
+    if len(covered) < len(labels):
+        return False, f"You have {len(covered)} of the {len(labels)} assumptions that change first place on their own."
+    return True, "Now choose the one you would most want a source for, and say where you would look."

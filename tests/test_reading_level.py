@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from explainer.authoring.notebooks import chapter_paths
-
 from explainer.authoring.prose import read_notebook
 from explainer.authoring.readability import chapter_reading_level, measure, split_sentences
 from explainer.authoring.registry import ROOT, chapters

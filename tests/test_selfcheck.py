@@ -335,3 +335,52 @@ def solution_01_1_with(votes: pd.DataFrame) -> list[float]:
     in_favour = votes[votes["figure"] == "Votes in favour"]["value"].iloc[0]
     abstaining = votes[votes["figure"] == "Abstentions"]["value"].iloc[0]
     return [in_favour + value + abstaining for value in against]
+
+
+# --- chapter 05 --------------------------------------------------------------------------------
+
+
+def test_05_1_right_and_wrong():
+    from explainer import tradeoff
+
+    right = {"legal": 3, "money": 0, "time": 1, "washington_nato": 3, "moscow": 1}
+    assert tradeoff.evaluate(right).ranking[0] == "dismantle"
+    assert check("05-1", right).correct
+    equal = {name: 1 for name in tradeoff.CRITERIA}
+    assert tradeoff.evaluate(equal).ranking[0] != "dismantle"
+    feedback = check("05-1", equal)
+    assert not feedback.correct and "turn that one down" in feedback.message.lower()
+    assert "criterion" in check("05-1", {"price": 3}).message
+
+
+def test_05_2_right_and_wrong():
+    from explainer import tradeoff
+
+    none_found = tradeoff.weights_that_rank_first("store-inactive") is None
+    assert check("05-2", not none_found).correct
+    assert_hint(check("05-2", none_found), "weights_that_rank_first")
+    assert "true or false" in check("05-2", "no").message.lower()
+
+
+def test_05_3_right_and_wrong():
+    from explainer import tradeoff
+
+    places = [tradeoff.evaluate(parameters={"unclear_credit": credit}).ranking.index("supervise-in-turkey") + 1
+              for credit in (0, 1)]
+    assert places[0] != places[1]
+    assert check("05-3", places).correct
+    assert_hint(check("05-3", places[::-1]), "swapped", *places)
+    assert_hint(check("05-3", [1, 1]), "count places", *places)
+
+
+def test_05_4_right_and_wrong():
+    from explainer import tradeoff
+
+    table = tradeoff.one_at_a_time()
+    changing = table.loc[table["changes_leader"], "label"].tolist()
+    assert len(changing) >= 2
+    assert check("05-4", changing).correct
+    assert check("05-4", table.loc[table["changes_leader"], "parameter"].tolist()).correct
+    assert_hint(check("05-4", changing[:1]), "of the")
+    steady = table.loc[~table["changes_leader"], "label"].tolist()
+    assert_hint(check("05-4", steady[:1]), "does not change first place")

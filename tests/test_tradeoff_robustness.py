@@ -174,8 +174,8 @@ def test_chapter_05_summary_says_what_the_draws_show():
     # "Keeping the systems leads clearly only when relations with Moscow dominate"
     moscow = tradeoff.robustness(tradeoff.PRESETS["Moscow above all"])
     assert not moscow.near_tie and moscow.leader == "keep-operational"
-    # and the removal from the F-35 programme is said to have been completed in 2021, not in July 2019
-    assert "formally completed in April 2021" in summary
+    # and the exclusion from the F-35 programme is dated to April 2021, as a Pentagon official put it, not to July 2019
+    assert "in April 2021 a Pentagon official said it had been officially excluded" in summary
 
 
 def test_chapter_05_states_the_money_bounds_the_model_uses():
