@@ -93,3 +93,12 @@ def test_postprocess_keeps_one_thebe_declaration_and_drops_sphinx_search_and_unu
     assert '<article class="bd-article" data-pagefind-body>' in fixed
     with_figure = site.postprocess_page(page + "<script>Plotly.newPlot('f', [])</script>")
     assert "plotly.min.js" in with_figure
+
+
+def test_chapter_links_inside_cell_outputs_point_at_the_chapter_pages():
+    page = ('<p>In the <a href="00_the_call.ipynb">claims ledger</a> and '
+            '<a href="05_f35_s400.ipynb#the-money">money</a>; '
+            '<a href="notebooks/00_the_call.ipynb" download>download</a></p>')
+    fixed = site.postprocess_page(page)
+    assert 'href="00_the_call.html"' in fixed and 'href="05_f35_s400.html#the-money"' in fixed
+    assert 'href="notebooks/00_the_call.ipynb" download' in fixed

@@ -334,6 +334,9 @@ _PLOTLY_JS = re.compile(r'<script src="_static/plotly\.min\.js(?:\?v=[0-9a-f]+)?
 _THEBE_DUPLICATE = re.compile(r"<script>\s*const THEBE_JS_URL[^<]*</script>", re.DOTALL)
 
 
+_OUTPUT_CHAPTER_LINK = re.compile(r'href="(\d{2}_[a-z0-9_]+)\.ipynb(#[^"]*)?"')
+
+
 def postprocess_page(page: str) -> str:
     """Fix what Jupyter Book writes into every page: keep one THEBE_JS_URL declaration (two make
     the console report an error), mark the article as what search indexes, and drop the
@@ -352,6 +355,9 @@ def postprocess_page(page: str) -> str:
     page = _MODE_SWITCH.sub("", page)
     page = page.replace('<article class="bd-article">', '<article class="bd-article" data-pagefind-body>', 1)
     page = _SPHINX_SEARCH.sub("", page)
+    # Sphinx resolves chapter links written in Markdown cells, not those inside cell outputs
+    # (a recap box's link to the ledger): point those at the chapter's page too.
+    page = _OUTPUT_CHAPTER_LINK.sub(r'href="\1.html\2"', page)
     if "Plotly" not in page:  # no figure and no script of its own that draws one (window.Plotly)
         page = _PLOTLY_JS.sub("", page)
     return page

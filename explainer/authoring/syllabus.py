@@ -83,7 +83,8 @@ def outline(chapter: Chapter, notebook_dir: Path = ROOT / "notebooks") -> Outlin
         objectives_intro=intro,
         objectives=objectives,
         prerequisites=_table_rows(found["Prerequisites"]),
-        time_to_learn=" ".join(found["Time to learn"].split()),
+        # the section's first paragraph is the estimate; what follows (how current the chapter is) is not
+        time_to_learn=" ".join(found["Time to learn"].strip().split("\n\n")[0].split()),
         exercises=[(exercise.exercise_id, exercise.kind) for exercise in exercises(notebook, number)],
     )
 
