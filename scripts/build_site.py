@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,7 +54,8 @@ def config(repository: str) -> dict:
         "only_build_toc_files": True,
         "exclude_patterns": ["_extra/*", "_build/*"],
         "execute": {"execute_notebooks": "off"},
-        "parse": {"myst_enable_extensions": ["colon_fence", "substitution"]},
+        # heading anchors: the teacher's guide links to its own sections (#a-three-level-rubric...)
+        "parse": {"myst_enable_extensions": ["colon_fence", "substitution"], "myst_heading_anchors": 3},
         "repository": {"url": repository, "path_to_book": "notebooks", "branch": "main"},
         "launch_buttons": {"thebe": False, "binderhub_url": "", "colab_url": "", "jupyterhub_url": ""},
         "html": {
@@ -97,15 +99,32 @@ def config(repository: str) -> dict:
     }
 
 
-def toc(chapter_pages: list[str]) -> dict:
-    return {
-        "format": "jb-book",
-        "root": "index",
-        "parts": [
-            {"caption": "Chapters", "chapters": [{"file": page} for page in chapter_pages]},
-            {"caption": "Reference", "chapters": [{"file": name} for name in ("timeline", "claims", "data", "bibliography", "find")]},
-        ],
-    }
+def toc(chapter_pages: list[str], teacher_pages: list[str] = ()) -> dict:
+    parts = [
+        {"caption": "Chapters", "chapters": [{"file": page} for page in chapter_pages]},
+        {"caption": "Reference", "chapters": [{"file": name} for name in ("timeline", "claims", "data", "bibliography", "glossary", "find")]},
+    ]
+    if teacher_pages:
+        parts.append({"caption": "For educators", "chapters": [{"file": page} for page in teacher_pages]})
+    return {"format": "jb-book", "root": "index", "parts": parts}
+
+
+TEACHER_GUIDE = ROOT / "docs" / "teachers"
+_NOTEBOOK_LINK = re.compile(r"\]\((?:\.\./)+notebooks/(\d{2}_[a-z0-9_]+\.ipynb)")
+
+
+def copy_teaching_pages(source: Path) -> list[str]:
+    """Put the glossary and the teacher's guide into the site's sources, their links to chapters
+    pointed at the chapter pages; return the guide's pages in reading order (toc entries)."""
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    # on the site the bibliography is a page of its own
+    (source / "glossary.md").write_text(glossary.replace("](../data/sources.csv)", "](bibliography.md)"), encoding="utf-8")
+    (source / "teachers").mkdir(exist_ok=True)
+    for page in TEACHER_GUIDE.glob("*.md"):
+        text = _NOTEBOOK_LINK.sub(r"](../\1", page.read_text(encoding="utf-8"))
+        (source / "teachers" / page.name).write_text(text, encoding="utf-8")
+    lessons = sorted(page.stem for page in TEACHER_GUIDE.glob("[0-9][0-9]_*.md"))
+    return [f"teachers/{name}" for name in ["README", "syllabus", "running-a-class", *lessons]]
 
 
 SEARCH_PAGE = """# Search
@@ -205,7 +224,8 @@ def main() -> int:
     for name, text in pages.items():
         (SOURCE / name).write_text(text, encoding="utf-8")
     (SOURCE / "_config.yml").write_text(json.dumps(config(repository), indent=1), encoding="utf-8")
-    (SOURCE / "_toc.yml").write_text(json.dumps(toc([Path(c.file).stem for c in ready]), indent=1), encoding="utf-8")
+    teacher_pages = copy_teaching_pages(SOURCE)
+    (SOURCE / "_toc.yml").write_text(json.dumps(toc([Path(c.file).stem for c in ready], teacher_pages), indent=1), encoding="utf-8")
     import plotly
 
     shutil.copy2(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", SOURCE / "_static" / "plotly.min.js")

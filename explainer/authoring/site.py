@@ -172,10 +172,14 @@ def landing_page(chapters: list[dict], repository: str) -> str:
         "Each chapter stands alone: read them in order, or start with the topic you need. Every chapter "
         "opens with its learning objectives and reading time and ends with a summary, exercises (solutions "
         "open with a click) and discussion questions. A number in brackets, like [1], links to the "
-        "chapter's list of sources; hover over it to see the source. Each figure is followed by a text "
-        "description. To run the code, use a chapter's *Launch on Binder* link, or download its notebook. "
-        "The [shared timeline](timeline.ipynb), the [claims ledger](claims.md), the [data](data.md) and the "
-        f"[bibliography](bibliography.md) are pages of their own. The source is at <{repository}>.\n\n"
+        "chapter's list of sources; point at it, or focus it with the keyboard, to see the source. Each "
+        "figure is followed by a text description. To run the code, use a chapter's *Launch on Binder* "
+        "link, or download its notebook. The [shared timeline](timeline.ipynb), the [claims ledger](claims.md), "
+        "the [data](data.md), the [glossary](glossary.md) and the [bibliography](bibliography.md) are pages "
+        f"of their own. The source is at <{repository}>.\n\n"
+        "Teaching with it? The [teacher's guide](teachers/README.md) has a lesson plan for each chapter, "
+        "the [syllabus](teachers/syllabus.md) lists times, objectives and prerequisites, and each chapter "
+        "marks a core path of about 25 minutes.\n\n"
         "## Chapters"
     )
     return raw_html_page("The Trump–Erdoğan call, explained", body, intro)
