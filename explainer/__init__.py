@@ -29,7 +29,7 @@ _SOURCES = {
     "distance_km": "explainer.geo",
     "events": "explainer.timeline",
     "events_table": "explainer.timeline",
-    "facts_run_to": "explainer.timeline",
+    "facts_run_to": "explainer.currency",
     "gaza_map": "explainer.maps",
     "geodesic_ring": "explainer.geo",
     "load_boundaries": "explainer.geo",

@@ -26,9 +26,11 @@ from explainer.charts import bar_chart
 from explainer.ledger import claims_table
 from plotly.subplots import make_subplots
 
-from explainer.style import OKABE_ITO, apply_house_style, wrap_html
+from explainer.sources import source_ids_of
+from explainer.style import OKABE_ITO, apply_house_style, fit_source_line, set_summary
 from explainer.tables import format_ids, load_table, split_list
-from explainer.timeline import events, format_event_date
+from explainer.prose import format_date
+from explainer.timeline import events
 
 CLAIM_IDS = ["S12-a", "S12-b", "S12-c"]
 KINDS = {
@@ -160,7 +162,7 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
         f"A dollar cost {start_text} lira as 2018 began, as much as {weakest['value']:.2f} on "
         f"{weakest['date']:%-d %B}, and {last['value']:.2f} after Brunson's release"
     )
-    source_ids = list(dict.fromkeys(s for cell in rates["source_ids"] for s in split_list(cell)))
+    source_ids = source_ids_of(rates)
     apply_house_style(
         fig,
         title=title,
@@ -173,14 +175,11 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
     fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.16}, hovermode="closest")
     fig.update_xaxes(type="date", title_text="Date (2018)", gridcolor="#EEEEEE")
     fig.update_yaxes(title_text="Lira per US dollar", gridcolor="#EEEEEE", rangemode="tozero")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
+    set_summary(fig, (
             f"{len(rates)} reported rates from {len(set(rates['publisher']))} publishers: the dollar bought "
             f"{start_text} lira at the start of 2018, up to {weakest['value']:g} on {weakest['date']:%-d %B 2018} "
             f"({weakest['publisher']}), and {last['value']:g} on {last['date']:%-d %B 2018} ({last['publisher']})."
-        ),
-    }
+        ))
     return fig
 
 
@@ -271,12 +270,12 @@ def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
             x=shown["date"].dt.strftime("%Y-%m-%d").tolist(), y=[LANES["events"]] * len(shown), mode="markers",
             name="Event of the timeline", legendgroup="events", showlegend=row == 1,
             marker={"size": 10, "color": OKABE_ITO["black"], "symbol": "circle", "line": {"color": "white", "width": 1}},
-            text=[html.escape(f"{format_event_date(r.date, r.date_precision)}: {r.title}", quote=False) for r in shown.itertuples()],
+            text=[html.escape(f"{format_date(r.date, r.date_precision)}: {r.title}", quote=False) for r in shown.itertuples()],
             hoverinfo="text",
         ), row=row, col=1)
     # Labels: the early events on the overview, the last months' events on the enlargement.
     def item(r) -> tuple[pd.Timestamp, str, str]:
-        when = format_event_date(r.date, r.date_precision)
+        when = format_date(r.date, r.date_precision)
         return (r.date, f"{when}: {r.title}", f"{when}: {r.title}. Sources: {format_ids(r.source_ids)}")
 
     early = [item(r) for r in case[case["date"] < zoom_start].itertuples()]
@@ -299,9 +298,7 @@ def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
                   fillcolor="#DDDDDD", opacity=0.5, line_width=0, layer="below")
     held = periods[periods["lane"] == "held"]
     window = by_id.loc["sanctions-to-release"]
-    source_ids = list(dict.fromkeys(
-        [s for cell in periods["source_ids"] for s in split_list(cell)] + [s for cell in case["source_ids"] for s in split_list(cell)]
-    ))
+    source_ids = source_ids_of(periods, case)
     apply_house_style(
         fig,
         title=(
@@ -325,25 +322,11 @@ def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
     # Room above each panel's events lane for the stacked labels.
     fig.update_yaxes(range=[-0.5, 2.5 + 0.45 * len(early)], row=1, col=1)
     fig.update_yaxes(range=[-0.5, 2.5 + 0.5 * len(late)], row=2, col=1)
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
+    set_summary(fig, (
             "; ".join(f"{row.label}: {row.start:%-d %b %Y} to {row.end:%-d %b %Y} ({row.days:,} days)" for row in periods.itertuples(index=False))
-            + f". {len(case)} events of the timeline from {format_event_date(case.iloc[0]['date'], case.iloc[0]['date_precision'])} "
-            f"to {format_event_date(case.iloc[-1]['date'], case.iloc[-1]['date_precision'])}."
-        ),
-    }
-    return fig
-
-
-def _fit_source_line(fig: go.Figure, width: int) -> go.Figure:
-    """Re-wrap the source line to ``width`` characters (for charts whose long category labels
-    leave a narrow plotting area) and make room for it under the chart."""
-    for annotation in fig.layout.annotations:
-        if annotation.name == "source-line":
-            annotation.text = wrap_html(annotation.text.replace("<br>", " "), width)
-            lines = annotation.text.count("<br>") + 1
-            fig.update_layout(margin={"b": -int(annotation.yshift) + 8 + 15 * lines})
+            + f". {len(case)} events of the timeline from {format_date(case.iloc[0]['date'], case.iloc[0]['date_precision'])} "
+            f"to {format_date(case.iloc[-1]['date'], case.iloc[-1]['date_precision'])}."
+        ))
     return fig
 
 
@@ -368,7 +351,7 @@ def daily_fall_chart() -> go.Figure:
         y="label",
         title=f"Reports of the lira's fall on {day:%-d %B %Y} range from {low:g}% to {high:g}%",
         subtitle="Each publisher measured at a different moment of a day of steep losses",
-        source_ids=list(dict.fromkeys(s for cell in falls["source_ids"] for s in split_list(cell))),
+        source_ids=source_ids_of(falls),
         x_title=f"Reported fall of the lira against the dollar on {day:%-d %b %Y} (%)",
         hover="publisher",
         summary=(
@@ -377,7 +360,7 @@ def daily_fall_chart() -> go.Figure:
         ),
     )
     fig.update_traces(text=[f"{value:g}%" for value in falls["value"]], texttemplate="%{text}")
-    return _fit_source_line(fig, 95)
+    return fit_source_line(fig, 95)
 
 
 def load_comparison() -> pd.DataFrame:
@@ -455,7 +438,7 @@ def dispute_duration_chart() -> go.Figure:
             "Days from each dispute's first US penalty (hover for it) to its resolution, or to the timeline's newest "
             f"event ({f35_row['until_date']:%-d %b %Y})"
         ),
-        source_ids=list(dict.fromkeys(s for cell in durations["source_ids"] for s in split_list(cell))),
+        source_ids=source_ids_of(durations),
         x_title="Days after the first US penalty",
         hover="detail",
         summary="; ".join(
@@ -471,16 +454,10 @@ def dispute_duration_chart() -> go.Figure:
 
 def chapter_claims(claim_ids: Sequence[str] = CLAIM_IDS) -> pd.DataFrame:
     """The claims ledger rows this chapter checks (default: sentence S12, on Brunson)."""
-    if isinstance(claim_ids, str):
-        raise TypeError("explainer: claim_ids must be a list of claim ids, not a single string")
-    table = claims_table()
-    unknown = [claim_id for claim_id in claim_ids if claim_id not in set(table["Claim"])]
-    if unknown:
-        raise ValueError(f"explainer: unknown claim id(s) {unknown}; see data/claims.csv")
-    return table[table["Claim"].isin(list(claim_ids))].reset_index(drop=True)
+    return claims_table(claim_ids)
 
 
 def event_date(event_id: str) -> str:
     """An event's date written as precisely as it is known, e.g. '12 Oct 2018'."""
     event = _event(event_id, "event_id")
-    return format_event_date(event["date"], event["date_precision"])
+    return format_date(event["date"], event["date_precision"])

@@ -22,7 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.article import topic_mentions
-from explainer.style import PALETTE, apply_house_style
+from explainer.style import PALETTE, apply_house_style, set_summary
 
 
 def _require_columns(data_frame: pd.DataFrame, columns: dict[str, str | None]) -> None:
@@ -81,7 +81,7 @@ def bar_chart(
     fig.update_xaxes(title_text=x_title, showgrid=orientation == "h", gridcolor="#EEEEEE", zeroline=False)
     fig.update_yaxes(title_text=y_title, showgrid=orientation == "v", gridcolor="#EEEEEE", **category_axis)
     if summary:
-        fig.layout.meta = {**fig.layout.meta, "summary": summary}
+        set_summary(fig, summary)
     return fig
 
 

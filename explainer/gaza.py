@@ -23,10 +23,10 @@ import plotly.graph_objects as go
 
 from explainer.charts import bar_chart
 from explainer.geo import distance_km, place
-from explainer.prose import Sentence
-from explainer.ledger import claims_table, load_claims
+from explainer.prose import Sentence, figure_label, format_date, wrap_html
+from explainer.ledger import claims_by_id, claims_table
 from explainer.sources import source_ids_of
-from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style, wrap_html
+from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style, fit_source_line, set_summary
 from explainer.tables import format_ids, load_table, split_list
 from explainer.timeline import events, timeline_chart
 
@@ -50,17 +50,6 @@ DEATH_MEASURES = (
 )
 # One marker shape per series as well as one colour, so series stay apart where points overlap.
 SYMBOLS = ("circle", "square", "triangle-up", "star", "cross", "diamond", "triangle-down", "x")
-_DATE = "%-d %b %Y"
-
-
-def _day(value) -> str:
-    return pd.Timestamp(value).strftime(_DATE)
-
-
-def _figure(value: float, qualifier: str = "") -> str:
-    """A figure as a reader reads it: '101,725' or 'nearly 40,000'."""
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    return f"{qualifier} {number}".strip()
 
 
 def _short(publisher: str) -> str:
@@ -132,16 +121,12 @@ def facts_table(subject: str | list[str] | None = None) -> pd.DataFrame:
         {
             "Subject": frame["subject"],
             "Measure": frame["measure"],
-            "Figure": [f"{_figure(v, q)}{'' if u == '%' else ' '}{u}" for v, q, u in zip(frame["value"], frame["qualifier"], frame["unit"])],
-            "As of": [_as_of(d, p) for d, p in zip(frame["as_of"], frame["as_of_precision"])],
+            "Figure": [figure_label(v, q, u) for v, q, u in zip(frame["value"], frame["qualifier"], frame["unit"])],
+            "As of": [format_date(d, p) for d, p in zip(frame["as_of"], frame["as_of_precision"])],
             "Publisher": frame["publisher"],
             "Sources": frame["source_ids"].map(_sources),
         }
     ).reset_index(drop=True)
-
-
-def _as_of(date, precision: str) -> str:
-    return pd.Timestamp(date).strftime({"day": _DATE, "month": "%b %Y", "year": "%Y"}[precision])
 
 
 def governorates() -> pd.DataFrame:
@@ -153,7 +138,7 @@ def governorates() -> pd.DataFrame:
         {
             "Governorate": rows["subject"].str.replace(" governorate", "", regex=False),
             "Population": rows["value"].map(lambda value: f"{value:,.0f}"),
-            "As of": [_as_of(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
+            "As of": [format_date(d, p) for d, p in zip(rows["as_of"], rows["as_of_precision"])],
             "Publisher": rows["publisher"],
             "Note": rows["note"],
             "Sources": rows["source_ids"].map(_sources),
@@ -168,14 +153,14 @@ FIXED_MEASURES = ("area", "length", "width")
 
 def _said(group: pd.DataFrame) -> str:
     return "; ".join(
-        f"{p}: {_figure(v, q)} {u} ({_as_of(d, pr)})"
+        f"{p}: {figure_label(v, q)} {u} ({format_date(d, pr)})"
         for p, v, q, u, d, pr in zip(group["publisher"], group["value"], group["qualifier"],
                                       group["unit"], group["as_of"], group["as_of_precision"])
     )
 
 
 def _cited(group: pd.DataFrame) -> str:
-    return ", ".join(dict.fromkeys(s for cell in group["source_ids"] for s in split_list(cell)))
+    return ", ".join(source_ids_of(group))
 
 
 def _differing(frame: pd.DataFrame):
@@ -234,7 +219,7 @@ def ranges_across_dates() -> pd.DataFrame:
                 "Measure": measure,
                 "Figures, oldest first": _said(group),
                 "Lowest to highest": f"{group['value'].min():,.0f} to {group['value'].max():,.0f} {unit}",
-                "Dates spanned": f"{_as_of(first['as_of'], first['as_of_precision'])} to {_as_of(last['as_of'], last['as_of_precision'])}",
+                "Dates spanned": f"{format_date(first['as_of'], first['as_of_precision'])} to {format_date(last['as_of'], last['as_of_precision'])}",
                 "Sources": _cited(group),
             }
         )
@@ -252,7 +237,7 @@ def access_table() -> pd.DataFrame:
             "Between": frame["between"],
             "Used for": frame["used_for"],
             "What the sources say": frame["as_stated"],
-            "As of": frame["as_of"].map(_day),
+            "As of": frame["as_of"].map(format_date),
             "Sources": frame["source_ids"].map(_sources),
         }
     )
@@ -280,7 +265,7 @@ def aid_table(turkey_own: bool | None = None, measure: str | None = None) -> pd.
         {
             "Publisher": frame["publisher"],
             "Turkey's own figure": frame["turkey_own_figure"].map({True: "yes", False: "no"}),
-            "Figure": [f"{_figure(v, q)} {m}" for v, q, m in zip(frame["value"], frame["qualifier"], frame["measure"])],
+            "Figure": [f"{figure_label(v, q)} {m}" for v, q, m in zip(frame["value"], frame["qualifier"], frame["measure"])],
             "What is counted": frame["what_counted"],
             "Period": [_period(a, b) for a, b in zip(frame["period_start"], frame["period_end"])],
             "Sources": frame["source_ids"].map(_sources),
@@ -294,8 +279,8 @@ def aid_table(turkey_own: bool | None = None, measure: str | None = None) -> pd.
 def _period(start, end) -> str:
     """'12 Oct 2025 – 7 Dec 2025', or 'from 10 Oct 2025 (end not stated)' when ``end`` is missing."""
     if pd.isna(end):
-        return f"from {_day(start)} (end not stated)"
-    return f"{_day(start)} – {_day(end)}"
+        return f"from {format_date(start)} (end not stated)"
+    return f"{format_date(start)} – {format_date(end)}"
 
 
 def casualties_table(where: str | None = None) -> pd.DataFrame:
@@ -307,13 +292,13 @@ def casualties_table(where: str | None = None) -> pd.DataFrame:
         frame = frame[frame["where"] == where]
     figures = []
     for row in frame.itertuples(index=False):
-        text = _figure(row.value, row.qualifier)
+        text = figure_label(row.value, row.qualifier)
         if pd.notna(row.low) and pd.notna(row.high):
             text += f" (range {row.low:,.0f}–{row.high:,.0f})"
         figures.append(text)
     return pd.DataFrame(
         {
-            "As of": [_as_of(d, p) for d, p in zip(frame["as_of"], frame["as_of_precision"])],
+            "As of": [format_date(d, p) for d, p in zip(frame["as_of"], frame["as_of_precision"])],
             "Publisher": frame["publisher"],
             "What is counted": frame["measure"],
             "Figure": figures,
@@ -325,15 +310,12 @@ def casualties_table(where: str | None = None) -> pd.DataFrame:
 
 def gaza_claims() -> pd.DataFrame:
     """The article's claims about Gaza from chapter 00's ledger (S01-b and S04-b), with their source ids."""
-    table = claims_table()
-    return table[table["Claim"].isin(GAZA_CLAIMS)].reset_index(drop=True)
+    return claims_table(GAZA_CLAIMS)
 
 
 def sources_cited() -> list[str]:
     """Every source id cited by the chapter's tables: the Gaza claims, facts, crossings, aid and casualties."""
-    claims = load_claims()
-    frames = [claims[claims["claim_id"].isin(GAZA_CLAIMS)], facts(), access_points(), aid(), casualties()]
-    return list(dict.fromkeys(source for frame in frames for source in source_ids_of(frame)))
+    return source_ids_of(claims_by_id(GAZA_CLAIMS), facts(), access_points(), aid(), casualties())
 
 
 def lancet_comparison() -> dict:
@@ -366,7 +348,7 @@ def print_lancet_comparison() -> None:
     """Print :func:`lancet_comparison` as two sentences."""
     c = lancet_comparison()
     print(
-        f"To {_day(c['date'])} the Gaza Ministry of Health reported {c['ministry']:,.0f} deaths; "
+        f"To {format_date(c['date'])} the Gaza Ministry of Health reported {c['ministry']:,.0f} deaths; "
         f"the Lancet study estimated {c['estimate']:,.0f} deaths from traumatic injury "
         f"(range {c['low']:,.0f} to {c['high']:,.0f})."
     )
@@ -392,10 +374,10 @@ def _span(start, end) -> str:
     or 'from 10 Oct 2025, end not stated' when the source gives no end date."""
     start = pd.Timestamp(start)
     if pd.isna(end):
-        return f"from {_day(start)}, end not stated"
+        return f"from {format_date(start)}, end not stated"
     end = pd.Timestamp(end)
-    first = start.strftime("%-d %b") if start.year == end.year else _day(start)
-    return f"{first} – {_day(end)}"
+    first = start.strftime("%-d %b") if start.year == end.year else format_date(start)
+    return f"{first} – {format_date(end)}"
 
 
 def aid_comparison_chart(group: str = "ceasefire-trucks-2025", *, data: pd.DataFrame | None = None) -> go.Figure:
@@ -455,7 +437,7 @@ def aid_comparison_chart(group: str = "ceasefire-trucks-2025", *, data: pd.DataF
         MUTED if kind == "target" else OKABE_ITO["orange"] if own else PALETTE[0]
         for kind, own in zip(rows["figure_kind"], rows["turkey_own_figure"])
     ]
-    fig.data[0].text = [_figure(v, q) for v, q in zip(rows["value"], rows["qualifier"])]
+    fig.data[0].text = [figure_label(v, q) for v, q in zip(rows["value"], rows["qualifier"])]
     fig.data[0].name = f"Aid {measure}"
     fig.update_layout(height=170 + 70 * len(rows), margin={"r": 70})
     return fig
@@ -478,19 +460,19 @@ def turkey_aid_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
     last = rows.iloc[-1]
     plot = pd.DataFrame(
         {
-            "label": [html.escape(f"{p}") + "<br>" + html.escape(f"total to {_day(d)}")
+            "label": [html.escape(f"{p}") + "<br>" + html.escape(f"total to {format_date(d)}")
                       for p, d in zip(rows["publisher"], rows["period_end"])],
             "value": rows["value"],
             "hover": [html.escape(text) for text in rows["what_counted"]],
         }
     )
     totals = "; ".join(
-        f"{_figure(v, q)} tonnes by {_day(d)} ({w})"
+        f"{figure_label(v, q)} tonnes by {format_date(d)} ({w})"
         for v, q, d, w in zip(rows["value"], rows["qualifier"], rows["period_end"], rows["what_counted"])
     )
     fig = bar_chart(
         plot, x="value", y="label", hover="hover", source_ids=source_ids_of(rows),
-        title=f"Turkey says its aid to Gaza reached {last['value']:,.0f} tonnes by {_day(last['period_end'])}",
+        title=f"Turkey says its aid to Gaza reached {last['value']:,.0f} tonnes by {format_date(last['period_end'])}",
         subtitle=("Turkey's own totals since 7 October 2023 (AFAD, Turkish Red Crescent). "
                   "Each counts different things: read the note under each bar"),
         x_title="Aid Turkey says it sent since 7 Oct 2023 (tonnes)",
@@ -498,7 +480,7 @@ def turkey_aid_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
     )
     bar = fig.data[0]
     bar.marker.color = OKABE_ITO["orange"]
-    bar.text = [_figure(v, q) for v, q in zip(rows["value"], rows["qualifier"])]
+    bar.text = [figure_label(v, q) for v, q in zip(rows["value"], rows["qualifier"])]
     bar.name = "Turkey's own figure (tonnes)"
     bar.width = 0.45
     bar.offset = -0.45
@@ -509,18 +491,8 @@ def turkey_aid_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
             font={"size": 11, "color": "#444444"}, name="what-counted",
         )
     fig.update_layout(height=170 + 105 * len(rows), margin={"r": 110})
-    _narrow_source_line(fig, width=105)
+    fit_source_line(fig, 105)
     return fig
-
-
-def _narrow_source_line(fig: go.Figure, width: int) -> None:
-    """Re-wrap the source line to ``width`` characters, for charts whose long category labels
-    push the plotting area (where the line starts) to the right."""
-    for annotation in fig.layout.annotations:
-        if annotation.name == "source-line":
-            old_lines = annotation.text.count("<br>") + 1
-            annotation.text = wrap_html(annotation.text.replace("<br>", " "), width)
-            fig.layout.margin.b += 15 * (annotation.text.count("<br>") + 1 - old_lines)
 
 
 def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
@@ -544,7 +516,7 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
         has_range = part["low"].notna() & part["high"].notna()
         texts = []
         for row in part.itertuples(index=False):
-            text = f"{_as_of(row.as_of, row.as_of_precision)}: {_figure(row.value, row.qualifier)}"
+            text = f"{format_date(row.as_of, row.as_of_precision)}: {figure_label(row.value, row.qualifier)}"
             if pd.notna(row.low) and pd.notna(row.high):
                 text += f" (range {row.low:,.0f}–{row.high:,.0f})"
             texts.append(html.escape(text))
@@ -573,13 +545,13 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
     israeli = rows[rows["publisher_kind"] == "israeli-government"]
     if not israeli.empty:
         newest_israeli = israeli.iloc[-1]
-        title = (f"An Israeli estimate of {_figure(newest_israeli['value'], newest_israeli['qualifier'])} came close to "
+        title = (f"An Israeli estimate of {figure_label(newest_israeli['value'], newest_israeli['qualifier'])} came close to "
                  f"the Gaza ministry's {latest['value']:,.0f}")
         # The two figures the title compares sit almost on top of each other: write both on the chart.
         _label_point(fig, latest, ay=-55)
         _label_point(fig, newest_israeli, ay=110)
     else:
-        title = f"The Gaza ministry's count reached {latest['value']:,.0f} by {_day(latest['as_of'])}"
+        title = f"The Gaza ministry's count reached {latest['value']:,.0f} by {format_date(latest['as_of'])}"
     apply_house_style(
         fig,
         title=title,
@@ -592,17 +564,14 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
     fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0}, hovermode="closest")
     fig.update_xaxes(type="date", title_text="Date the figure refers to", gridcolor="#EEEEEE")
     fig.update_yaxes(title_text="Deaths (number of people)", gridcolor="#EEEEEE", rangemode="tozero")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
-            f"{len(rows)} figures from {len(keys)} publisher series, {_day(rows['as_of'].min())} to "
-            f"{_day(rows['as_of'].max())}; the Gaza Ministry of Health's newest count is {latest['value']:,.0f} "
-            f"({_day(latest['as_of'])})"
-            + (f", and {newest_israeli['publisher']} estimated {_figure(newest_israeli['value'], newest_israeli['qualifier'])} "
-               f"({_as_of(newest_israeli['as_of'], newest_israeli['as_of_precision'])}); both are labelled on the chart."
+    set_summary(fig, (
+            f"{len(rows)} figures from {len(keys)} publisher series, {format_date(rows['as_of'].min())} to "
+            f"{format_date(rows['as_of'].max())}; the Gaza Ministry of Health's newest count is {latest['value']:,.0f} "
+            f"({format_date(latest['as_of'])})"
+            + (f", and {newest_israeli['publisher']} estimated {figure_label(newest_israeli['value'], newest_israeli['qualifier'])} "
+               f"({format_date(newest_israeli['as_of'], newest_israeli['as_of_precision'])}); both are labelled on the chart."
                if not israeli.empty else ".")
-        ),
-    }
+        ))
     return fig
 
 
@@ -611,7 +580,7 @@ def _label_point(fig: go.Figure, row: pd.Series, ay: int) -> None:
     fig.add_annotation(
         x=pd.Timestamp(row["as_of"]).strftime("%Y-%m-%d"), y=row["value"],
         text=(f"<b>{html.escape(row['publisher'])}</b><br>"
-              f"{html.escape(_figure(row['value'], row['qualifier']))} ({html.escape(_as_of(row['as_of'], row['as_of_precision']))})"),
+              f"{html.escape(figure_label(row['value'], row['qualifier']))} ({html.escape(format_date(row['as_of'], row['as_of_precision']))})"),
         showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#555555", ax=-40, ay=ay,
         xanchor="right", align="right", font={"size": 11}, bgcolor="rgba(255,255,255,0.9)", name="value-label",
     )
@@ -679,12 +648,12 @@ def ceasefires_chart(start="2023-10-01", *, title: str | None = None) -> go.Figu
         if row.start > last_day or (pd.notna(row.end) and row.end < first_day):
             continue
         until = row.end if pd.notna(row.end) else last_day
-        span = _span(row.start, row.end) if pd.notna(row.end) else f"from {_day(row.start)}"
+        span = _span(row.start, row.end) if pd.notna(row.end) else f"from {format_date(row.start)}"
         fig.add_vrect(
             x0=row.start.strftime("%Y-%m-%d"), x1=until.strftime("%Y-%m-%d"),
             fillcolor=OKABE_ITO["sky"], opacity=0.25, line_width=0, layer="below", name="truce",
         )
-        ending = f"Ended: {row.ended_by}" if row.ended_by else f"No end recorded on the timeline (to {_day(last_day)})"
+        ending = f"Ended: {row.ended_by}" if row.ended_by else f"No end recorded on the timeline (to {format_date(last_day)})"
         text = f"{row.name}, {span}"
         left = row.start < middle
         fig.add_annotation(
@@ -735,7 +704,7 @@ def distance_check(fact_ids=EL_ARISH_RAFAH_FACTS, place_a: str = "el-arish", pla
         {
             "Publisher": rows["publisher"].tolist(),
             "What it measures": rows["measure"].tolist(),
-            "Published": [f"{_figure(v, q)} km" for v, q in zip(rows["value"], rows["qualifier"])],
+            "Published": [f"{figure_label(v, q)} km" for v, q in zip(rows["value"], rows["qualifier"])],
             "Straight line in the gazetteer": [f"{line:.0f} km"] * len(rows),
             "Possible?": ["no: shorter than the straight line" if value < line else "yes" for value in rows["value"]],
             "Sources": rows["source_ids"].map(_sources).tolist(),

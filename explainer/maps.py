@@ -36,6 +36,7 @@ import plotly.graph_objects as go
 import shapely
 
 from explainer import geo
+from explainer.prose import wrap_lines
 from explainer.style import OKABE_ITO, TEXT, apply_house_style
 from explainer.tables import split_list
 
@@ -337,7 +338,7 @@ def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption
                 "font": {"size": 11}},
         hoverlabel={"bgcolor": "white", "font": {"size": 12}},
     )
-    caption_lines = _wrap(caption).count("\n") + 1
+    caption_lines = max(1, len(wrap_lines(caption, 150)))
     fig.add_annotation(
         text=_caption_annotation_text(caption), xref="paper", yref="paper", x=0, y=0, yshift=-6,
         xanchor="left", yanchor="top", showarrow=False, align="left", font={"size": 11, "color": TEXT},
@@ -365,21 +366,8 @@ def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption
     return fig
 
 
-def _wrap(text: str, width: int = 150) -> str:
-    """Break a long caption into lines for plotly (which does not wrap annotations)."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines)
-
-
 def _caption_annotation_text(caption: str) -> str:
-    return "<br>".join(_escape(line) for line in _wrap(caption).split("\n"))
+    return "<br>".join(_escape(line) for line in wrap_lines(caption, 150))
 
 
 # --- the maps --------------------------------------------------------------------------------

@@ -25,9 +25,11 @@ import plotly.graph_objects as go
 
 from explainer.charts import bar_chart
 from explainer.ledger import claims_table
-from explainer.style import OKABE_ITO, apply_house_style
+from explainer.sources import source_ids_of
+from explainer.style import OKABE_ITO, apply_house_style, set_summary
 from explainer.tables import format_ids, load_table, split_list
-from explainer.timeline import events, format_event_date
+from explainer.prose import format_date
+from explainer.timeline import events
 
 CLAIM_IDS = ["S06-a", "S11-b", "S13-b"]
 DIRECTIONS = {
@@ -48,7 +50,7 @@ def turning_points() -> pd.DataFrame:
     if missing:
         raise ValueError(f"explainer: us_turkey_turning_points names event(s) {missing} that data/events.csv does not have")
     joined = points.join(timeline[["date", "date_precision", "title"]], on="event_id")
-    joined["when"] = [format_event_date(row.date, row.date_precision) for row in joined.itertuples(index=False)]
+    joined["when"] = [format_date(row.date, row.date_precision) for row in joined.itertuples(index=False)]
     return joined.sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
@@ -133,7 +135,7 @@ def turning_points_chart(start=None) -> go.Figure:
         fig,
         title=title,
         subtitle="Events of the shared timeline the sources describe as a shift, on a true date axis; closer or strained is our reading of the sources",
-        source_ids=list(dict.fromkeys(s for cell in points["source_ids"] for s in split_list(cell))),
+        source_ids=source_ids_of(points),
         source_offset=105,
         height=260 + 30 * len(points),
     )
@@ -142,14 +144,11 @@ def turning_points_chart(start=None) -> go.Figure:
                      gridcolor="#EEEEEE", zeroline=False)
     fig.update_yaxes(autorange="reversed", showticklabels=False, showgrid=True, gridcolor="#F4F4F4", zeroline=False,
                      tickvals=list(range(len(points))), range=[len(points) - 0.4, -0.6])
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
+    set_summary(fig, (
             f"{len(points)} turning points from {points.iloc[0]['when']} to {points.iloc[-1]['when']}: "
             f"{strained} strained ties and {len(points) - strained} brought them closer; "
             f"{newest} ({', '.join(points['label'].tail(run))}) {'brought them closer' if last == 'closer' else 'strained them'}."
-        ),
-    }
+        ))
     return fig
 
 
@@ -190,7 +189,7 @@ def aid_offer_chart() -> go.Figure:
         y="publisher",
         title=f"Reports of the aid the U.S. offered Turkey in 2003 range from ${low:g} billion to ${high:g} billion",
         subtitle="U.S. aid offered for letting U.S. troops deploy through Turkey, as reported on 1–2 March 2003",
-        source_ids=list(dict.fromkeys(s for cell in aid["source_ids"] for s in split_list(cell))),
+        source_ids=source_ids_of(aid),
         x_title="U.S. aid offered (billion US dollars)",
         summary=(
             f"{len(aid)} reports give the U.S. aid offer as "
@@ -224,10 +223,4 @@ def partners_table() -> pd.DataFrame:
 
 def chapter_claims(claim_ids: Sequence[str] = CLAIM_IDS) -> pd.DataFrame:
     """The claims ledger rows this chapter checks (default: S06-a, S11-b, S13-b)."""
-    if isinstance(claim_ids, str):
-        raise TypeError("explainer: claim_ids must be a list of claim ids, not a single string")
-    table = claims_table()
-    unknown = [claim_id for claim_id in claim_ids if claim_id not in set(table["Claim"])]
-    if unknown:
-        raise ValueError(f"explainer: unknown claim id(s) {unknown}; see data/claims.csv")
-    return table[table["Claim"].isin(list(claim_ids))].reset_index(drop=True)
+    return claims_table(claim_ids)

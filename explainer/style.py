@@ -15,12 +15,12 @@ Examples
 from __future__ import annotations
 
 import html
-import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from explainer.prose import wrap_html
 from explainer.sources import references
 
 OKABE_ITO = {
@@ -52,10 +52,27 @@ def source_line(source_ids: Sequence[str]) -> str:
     return f"{label}: " + "; ".join(parts)
 
 
-def wrap_html(text: str, width: int = SOURCE_LINE_WIDTH) -> str:
-    """Break escaped ``text`` into lines of at most ``width`` characters joined by ``<br>``
-    (plotly does not wrap annotation text by itself)."""
-    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+def fit_source_line(fig: go.Figure, width: int) -> go.Figure:
+    """Re-wrap the source line to ``width`` characters, for charts whose long category labels
+    leave a narrow plotting area, and make room for it under the chart. Returns ``fig``.
+
+    >>> fig = apply_house_style(go.Figure(), title="A finding", source_ids=["article"])
+    >>> fit_source_line(fig, 20).layout.margin.b > 40
+    True
+    """
+    for annotation in fig.layout.annotations:
+        if annotation.name == "source-line":
+            old_lines = annotation.text.count("<br>") + 1
+            annotation.text = wrap_html(annotation.text.replace("<br>", " "), width)
+            fig.layout.margin.b += 15 * (annotation.text.count("<br>") + 1 - old_lines)
+    return fig
+
+
+def set_summary(fig: go.Figure, summary: str) -> go.Figure:
+    """Store the figure's one-paragraph summary (what :func:`explainer.describe` reads first),
+    keeping the rest of its metadata. Returns ``fig``."""
+    fig.layout.meta = {**(fig.layout.meta or {}), "summary": summary}
+    return fig
 
 
 def apply_house_style(
@@ -80,7 +97,7 @@ def apply_house_style(
     source_ids = list(source_ids)
     if not source_ids:
         raise ValueError("explainer: a figure needs at least one source id (source_ids was empty)")
-    source_text = wrap_html(source_line(source_ids) + (f"; {html.escape(source_note)}" if source_note else ""))
+    source_text = wrap_html(source_line(source_ids) + (f"; {html.escape(source_note)}" if source_note else ""), SOURCE_LINE_WIDTH)
     source_lines = source_text.count("<br>") + 1
     title_text = html.escape(title)
     # A long title shrinks to stay on one line rather than run off the figure.

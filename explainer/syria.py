@@ -22,12 +22,12 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from explainer.prose import Sentence
+from explainer.article import CALL_DATE
+from explainer.prose import Sentence, figure_label, format_date, wrap_lines
 from explainer.sources import source_ids_of
-from explainer.style import OKABE_ITO, apply_house_style
+from explainer.style import OKABE_ITO, apply_house_style, set_summary
 from explainer.tables import format_ids, load_table, parse_date, split_list
 
-CALL_DATE = pd.Timestamp("2025-05-05")
 FALL_OF_ASSAD = pd.Timestamp("2024-12-08")
 TURKISH_GOVERNMENT = "Turkish government"
 UNHCR = "UNHCR"
@@ -60,7 +60,6 @@ MEASURE_NAMES = {
 }
 GAP_DAYS = 92
 """Figures further apart than this (about three months) are joined by a dotted line, marked as a gap."""
-_DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y", "year-end": "end of %Y", "approximate": "c. %-d %b %Y"}
 MAX_SOURCES_IN_LINE = 4
 
 
@@ -100,27 +99,12 @@ def turkish_operations() -> pd.DataFrame:
 # --- formatting ------------------------------------------------------------------------------
 
 
-def figure_label(value, qualifier: str = "", unit: str = "") -> str:
-    """A figure as its publisher worded it, with thousands separators and an optional unit:
-    ``figure_label(3600000, "almost", "people")`` is 'almost 3,600,000 people'."""
-    text = f"{int(value):,}"
-    text = f"{qualifier} {text}" if qualifier else text
-    return f"{text} {unit}" if unit else text
-
-
 def measure_name(measure: str) -> str:
     """The reader's name for a measure key of the data ('syrians-under-temporary-protection' ->
     'Syrians under temporary protection in Turkey')."""
     if measure not in MEASURE_NAMES:
         raise ValueError(f"explainer: measure {measure!r} is not one of {list(MEASURE_NAMES)}")
     return MEASURE_NAMES[measure]
-
-
-def when(date: pd.Timestamp, precision: str) -> str:
-    """A date written only as precisely as the source gives it ('Aug 2025', 'c. 15 Jun 2025')."""
-    if precision not in _DATE_FORMATS:
-        raise ValueError(f"explainer: date_precision {precision!r} is not one of {list(_DATE_FORMATS)}")
-    return date.strftime(_DATE_FORMATS[precision])
 
 
 
@@ -157,7 +141,7 @@ def refugees_table() -> pd.DataFrame:
     frame = refugees()
     return pd.DataFrame(
         {
-            "As of": [when(row.date, row.date_precision) for row in frame.itertuples()],
+            "As of": [format_date(row.date, row.date_precision) for row in frame.itertuples()],
             "Publisher": frame["publisher"],
             "Syrians under temporary protection (people)": [figure_label(v, q) for v, q in zip(frame["value"], frame["qualifier"])],
             "Reported by": frame["reported_by"],
@@ -171,7 +155,7 @@ def returns_table() -> pd.DataFrame:
     frame = returns()
     return pd.DataFrame(
         {
-            "As of": [when(row.date, row.date_precision) for row in frame.itertuples()],
+            "As of": [format_date(row.date, row.date_precision) for row in frame.itertuples()],
             "What it counts": frame["measure"].map(lambda measure: RETURN_MEASURES[measure]["label"]),
             "Returns since 8 Dec 2024 (people)": [figure_label(v, q) for v, q in zip(frame["value"], frame["qualifier"])],
             "Reported by": frame["reported_by"],
@@ -230,7 +214,7 @@ def latest_figures() -> pd.DataFrame:
             "Publisher": latest["publisher"],
             "What it counts": latest["measure"].map(measure_name),
             "Newest figure": [figure_label(v, q, "people") for v, q in zip(latest["value"], latest["qualifier"])],
-            "As of": [when(row.date, row.date_precision) for row in latest.itertuples()],
+            "As of": [format_date(row.date, row.date_precision) for row in latest.itertuples()],
             "Sources": latest["source_ids"].map(_sources_cell),
         }
     ).reset_index(drop=True)
@@ -277,11 +261,11 @@ def register_peak(frame: pd.DataFrame | None = None) -> dict:
         result[publisher] = {
             "peak_value": int(peak["value"]),
             "peak_label": figure_label(peak["value"], peak["qualifier"]),
-            "peak_when": when(peak["date"], peak["date_precision"]),
+            "peak_when": format_date(peak["date"], peak["date_precision"]),
             "peak_sources": peak["source_ids"],
             "newest_value": int(newest["value"]),
             "newest_label": figure_label(newest["value"], newest["qualifier"]),
-            "newest_when": when(newest["date"], newest["date_precision"]),
+            "newest_when": format_date(newest["date"], newest["date_precision"]),
             "fall_percent": (int(peak["value"]) - int(newest["value"])) / int(peak["value"]) * 100,
         }
     return result
@@ -305,8 +289,8 @@ def register_change_sentence(start, end) -> Sentence:
     government = refugees()
     government = government[government["publisher"] == TURKISH_GOVERNMENT].set_index("date")
     first, last = pd.Timestamp(change["from"]), pd.Timestamp(change["to"])
-    first_when = when(first, government.loc[first, "date_precision"])
-    last_when = when(last, government.loc[last, "date_precision"])
+    first_when = format_date(first, government.loc[first, "date_precision"])
+    last_when = format_date(last, government.loc[last, "date_precision"])
     if change["change"] == 0:
         movement = "did not change"
     else:
@@ -322,8 +306,7 @@ def call_claims() -> pd.DataFrame:
     """The claims of the article this chapter checks (S05-a and S05-b), from the claims ledger."""
     from explainer.ledger import claims_table
 
-    claims = claims_table()
-    return claims[claims["Claim"].isin(["S05-a", "S05-b"])].reset_index(drop=True)
+    return claims_table(["S05-a", "S05-b"])
 
 
 def sanctions_table(role: str | None = None) -> pd.DataFrame:
@@ -335,7 +318,7 @@ def sanctions_table(role: str | None = None) -> pd.DataFrame:
         frame = frame[frame["role"] == role]
     return pd.DataFrame(
         {
-            "Date": [when(row.date, row.date_precision) for row in frame.itertuples()],
+            "Date": [format_date(row.date, row.date_precision) for row in frame.itertuples()],
             "Measure": frame["instrument"],
             "Issued by": frame["issued_by"],
             "What it did": frame["what_it_did"],
@@ -373,7 +356,7 @@ def sanctions_on(date=CALL_DATE) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Restriction": restrictions["instrument"],
-            "Since": [when(row.date, row.date_precision) for row in restrictions.itertuples()],
+            "Since": [format_date(row.date, row.date_precision) for row in restrictions.itertuples()],
             f"In force on {stamp:%-d %b %Y}": applies.map({True: "yes", False: "no"}),
             "Eased by then by": eased_by,
             "Who could lift it": restrictions["who_could_lift"],
@@ -407,7 +390,7 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         rows = frame[frame["publisher"] == publisher]
         if rows.empty:
             continue
-        labels = [f"{when(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier, 'people')}" for row in rows.itertuples()]
+        labels = [f"{format_date(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier, 'people')}" for row in rows.itertuples()]
         fig.add_trace(
             go.Scatter(
                 x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
@@ -433,11 +416,11 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         drop = (peak["value"] - last["value"]) / peak["value"] * 100
         default_title = (
             f"Turkey's register of Syrians fell {drop:.0f}%, from {int(peak['value']):,} "
-            f"({when(peak['date'], peak['date_precision'])}) to {int(last['value']):,} ({when(last['date'], last['date_precision'])})"
+            f"({format_date(peak['date'], peak['date_precision'])}) to {int(last['value']):,} ({format_date(last['date'], last['date_precision'])})"
         )
         summary_parts.append(
-            f"The Turkish government's count peaks at {int(peak['value']):,} people ({when(peak['date'], peak['date_precision'])}) "
-            f"and falls to {int(last['value']):,} people ({when(last['date'], last['date_precision'])})"
+            f"The Turkish government's count peaks at {int(peak['value']):,} people ({format_date(peak['date'], peak['date_precision'])}) "
+            f"and falls to {int(last['value']):,} people ({format_date(last['date'], last['date_precision'])})"
         )
     else:
         default_title = "Syrians under temporary protection in Turkey, by publisher"
@@ -445,9 +428,9 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     if not unhcr.empty:
         summary_parts.append(
             f"UNHCR's rounded figures run from {figure_label(unhcr.iloc[0]['value'], unhcr.iloc[0]['qualifier'], 'people')} "
-            f"({when(unhcr.iloc[0]['date'], unhcr.iloc[0]['date_precision'])}) to "
+            f"({format_date(unhcr.iloc[0]['date'], unhcr.iloc[0]['date_precision'])}) to "
             f"{figure_label(unhcr.iloc[-1]['value'], unhcr.iloc[-1]['qualifier'], 'people')} "
-            f"({when(unhcr.iloc[-1]['date'], unhcr.iloc[-1]['date_precision'])})"
+            f"({format_date(unhcr.iloc[-1]['date'], unhcr.iloc[-1]['date_precision'])})"
         )
     fig.add_vline(x=FALL_OF_ASSAD.strftime("%Y-%m-%d"), line={"color": "#444", "dash": "dot", "width": 1})
     fig.add_annotation(
@@ -465,7 +448,7 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.16, "yanchor": "top"}, hovermode="closest")
     fig.update_xaxes(type="date", title_text="Date the figure refers to", gridcolor="#EEEEEE")
     fig.update_yaxes(title_text=REFUGEE_AXIS_TITLE, gridcolor="#EEEEEE", rangemode="tozero", tickformat=",")
-    fig.layout.meta = {**fig.layout.meta, "summary": "; ".join(summary_parts) + "."}
+    set_summary(fig, "; ".join(summary_parts) + ".")
     return fig
 
 
@@ -508,7 +491,7 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         if rows.empty:
             continue
         latest[measure] = rows.iloc[-1]
-        labels = [f"{when(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier, 'people')}" for row in rows.itertuples()]
+        labels = [f"{format_date(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier, 'people')}" for row in rows.itertuples()]
         single = style["mode"] == "markers"
         fig.add_trace(
             go.Scatter(
@@ -552,10 +535,10 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         )
     parts = []
     for measure, row in latest.items():
-        parts.append(f"{RETURN_MEASURES[measure]['label']}: {figure_label(row['value'], row['qualifier'], 'people')} by {when(row['date'], row['date_precision'])}")
+        parts.append(f"{RETURN_MEASURES[measure]['label']}: {figure_label(row['value'], row['qualifier'], 'people')} by {format_date(row['date'], row['date_precision'])}")
     gap_text = "; ".join(
-        f"{RETURN_MEASURES[span.measure]['label'].split(':')[0]}, {when(span.start, _precision(joined, span.measure, span.start))} "
-        f"to {when(span.end, _precision(joined, span.measure, span.end))}"
+        f"{RETURN_MEASURES[span.measure]['label'].split(':')[0]}, {format_date(span.start, _precision(joined, span.measure, span.start))} "
+        f"to {format_date(span.end, _precision(joined, span.measure, span.end))}"
         for span in spans.itertuples()
     )
     abroad = latest.get("returns-from-abroad-since-fall-of-assad")
@@ -563,9 +546,9 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     if title is None and abroad is not None and turkiye is not None:
         lead = figure_label(abroad["value"], abroad["qualifier"])
         title = (
-            f"{lead[0].upper()}{lead[1:]} returns by {when(abroad['date'], abroad['date_precision'])} (UNHCR); "
+            f"{lead[0].upper()}{lead[1:]} returns by {format_date(abroad['date'], abroad['date_precision'])} (UNHCR); "
             f"{figure_label(turkiye['value'], turkiye['qualifier'])} from Türkiye by "
-            f"{when(turkiye['date'], turkiye['date_precision'])} (Turkish government)"
+            f"{format_date(turkiye['date'], turkiye['date_precision'])} (Turkish government)"
         )
     apply_house_style(
         fig,
@@ -592,7 +575,7 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
             f" Markers are published figures; dotted lines join figures more than three months apart ({gap_text}): "
             "the sources we read give no figure in between, so the path between them is unknown."
         )
-    fig.layout.meta = {**fig.layout.meta, "summary": summary}
+    set_summary(fig, summary)
     return fig
 
 
@@ -643,7 +626,7 @@ def sanctions_timeline_chart(
         if stop < begin:
             continue  # the whole bar lies outside the zoomed time axis
         group = STILL_IN_FORCE if still else "Lifted or repealed"
-        start_text = f"{row.short_name}: since {when(row.date, row.date_precision)}"
+        start_text = f"{row.short_name}: since {format_date(row.date, row.date_precision)}"
         end_text = (
             f"{row.short_name}: still in force at the last check ({row.status_as_of:%-d %b %Y})"
             if still else f"{row.short_name}: ended {row.ended:%-d %b %Y}"
@@ -677,7 +660,7 @@ def sanctions_timeline_chart(
         shown_in_legend.add(group)
     relief_lane = "Steps that eased sanctions"
     if not relief.empty:
-        labels = [f"{when(row.date, row.date_precision)}: {row.short_name}" for row in relief.itertuples()]
+        labels = [f"{format_date(row.date, row.date_precision)}: {row.short_name}" for row in relief.itertuples()]
         fig.add_trace(
             go.Scatter(
                 x=relief["date"].dt.strftime("%Y-%m-%d").tolist(),
@@ -687,7 +670,7 @@ def sanctions_timeline_chart(
                 marker={"color": OKABE_ITO["green"], "size": 12, "symbol": "diamond", "line": {"color": "white", "width": 1}},
                 text=[html.escape(label) for label in labels],
                 hovertext=[
-                    f"<b>{html.escape(label)}</b><br>{'<br>'.join(html.escape(line) for line in _wrap(row.what_it_did))}"
+                    f"<b>{html.escape(label)}</b><br>{'<br>'.join(html.escape(line) for line in wrap_lines(row.what_it_did, 70))}"
                     f"<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
                     for label, row in zip(labels, relief.itertuples())
                 ],
@@ -699,7 +682,7 @@ def sanctions_timeline_chart(
         for number, row in enumerate(relief[relief["date"] >= start_stamp].itertuples()):
             fig.add_annotation(
                 x=row.date.strftime("%Y-%m-%d"), y=relief_lane, text=html.escape(row.short_name),
-                hovertext=html.escape(f"{when(row.date, row.date_precision)}: {row.short_name}"),
+                hovertext=html.escape(f"{format_date(row.date, row.date_precision)}: {row.short_name}"),
                 showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777", ax=0,
                 ay=(-26, 26, -50, 50)[number % 4], font={"size": 10}, bgcolor="rgba(255,255,255,0.85)",
                 name="event-label",
@@ -735,20 +718,11 @@ def sanctions_timeline_chart(
     fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.18, "yanchor": "top"}, hovermode="closest", margin={"l": 20})
     fig.update_xaxes(type="date", title_text="Date", gridcolor="#EEEEEE", range=x_range)
     fig.update_yaxes(autorange="reversed", gridcolor="#F4F4F4")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
+    set_summary(fig, (
             f"In force on 5 May 2025: {', '.join(restrictions.loc[applying, 'short_name'])}. "
             f"Lifted since: {', '.join(f'{r.short_name} ({r.ended:%-d %b %Y})' for r in lifted.itertuples()) or 'none'}. "
             "Still in force when last checked: "
             + (", ".join(f"{r.short_name} (checked {r.status_as_of:%-d %b %Y})" for r in remaining.itertuples()) or "none")
             + "; each bar ends at its own check date, which is not a lifting date."
-        ),
-    }
+        ))
     return fig
-
-
-def _wrap(text: str, width: int = 70) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width)

@@ -21,8 +21,10 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from explainer.prose import Sentence
-from explainer.style import OKABE_ITO, apply_house_style
+from explainer.article import CALL_DATE
+from explainer.prose import Sentence, figure_label, format_date
+from explainer.sources import source_ids_of
+from explainer.style import OKABE_ITO, apply_house_style, set_summary
 from explainer.tables import format_ids, load_table, split_list
 from explainer.timeline import events
 
@@ -43,27 +45,16 @@ MEASURE_LABELS = {
     "bodies-returned-to-russia": "Bodies returned to Russia",
     "bodies-offered-to-ukraine": "Further bodies offered to Ukraine",
 }
-QUALIFIER_MARKS = {"as stated": "", "about": "about ", "at least": "at least ", "more than": "more than "}
 SIDE_COLOURS = {"agreed": OKABE_ITO["black"], "ukraine": OKABE_ITO["blue"], "russia": OKABE_ITO["vermillion"]}
 # Decimals shown on the commodity bars: the JCC's whole-Initiative figures come to two decimals of a
 # million tonnes; its first-fortnight figures are in tonnes, shown to the nearest thousand.
 COMMODITY_DECIMALS = {"whole-initiative": 2, "first-fortnight": 3}
 PEACE_PUSH_START = "2025-03-01"
-CALL_DATE = "2025-05-05"
 
 
 def _check_choice(argument: str, value, allowed: Sequence[str]) -> None:
     if value not in allowed:
         raise ValueError(f"explainer: {argument}={value!r} is not one of {list(allowed)}")
-
-
-def _day(date: pd.Timestamp, precision: str = "day") -> str:
-    return date.strftime("%-d %b %Y") if precision == "day" else date.strftime("%b %Y")
-
-
-def _with_qualifier(value: float, qualifier: str, unit: str = "") -> str:
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{QUALIFIER_MARKS[qualifier]}{number}{unit}"
 
 
 # --- The talks ---------------------------------------------------------------------------------
@@ -91,7 +82,7 @@ def talk_label(talk_id: str) -> str:
     if talk_id not in rounds.index:
         raise KeyError(f"explainer: talk_id={talk_id!r} is not a round of data/ukraine_talks.csv; rounds are {list(rounds.index)}")
     row = rounds.loc[talk_id]
-    return f"{row['city']}, {_day(row['date'])}"
+    return f"{row['city']}, {format_date(row['date'])}"
 
 
 def talks_table() -> pd.DataFrame:
@@ -101,7 +92,7 @@ def talks_table() -> pd.DataFrame:
     where = [f"{row.city}, {row.venue}" if row.venue else f"{row.city} (venue not named in our sources)" for row in frame.itertuples()]
     return pd.DataFrame(
         {
-            "Date": [_day(date) for date in frame["date"]],
+            "Date": [format_date(date) for date in frame["date"]],
             "Where": where,
             "Format": frame["format"],
             "Turkish host or chair": host,
@@ -145,9 +136,9 @@ def talk_figures_table(kind: str = "prisoners") -> pd.DataFrame:
         {
             "Round": frame["talk_id"].map(talk_label),
             "What": frame["measure"].map(MEASURE_LABELS) + frame["scope"].map({"stage": " (one stage)", "total": ""}),
-            "Number": [_with_qualifier(row.value, row.qualifier) for row in frame.itertuples()],
+            "Number": [figure_label(row.value, row.qualifier) for row in frame.itertuples()],
             "Reported by": frame["reported_by"],
-            "As of": [_day(date) for date in frame["as_of"]],
+            "As of": [format_date(date) for date in frame["as_of"]],
             "Note": frame["note"],
             "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
         }
@@ -188,12 +179,12 @@ def prisoners_chart() -> go.Figure:
                 y=rows["value"].astype(int).tolist(),
                 name=names[key],
                 marker_color=SIDE_COLOURS[key],
-                text=[_with_qualifier(row.value, row.qualifier) for row in rows.itertuples()],
+                text=[figure_label(row.value, row.qualifier) for row in rows.itertuples()],
                 textposition="outside",
                 textfont={"size": 11},
                 cliponaxis=False,
                 hovertext=[
-                    html.escape(f"{names[key]}: {_with_qualifier(row.value, row.qualifier)} — {row.reported_by}, as of {_day(row.as_of)}")
+                    html.escape(f"{names[key]}: {figure_label(row.value, row.qualifier)} — {row.reported_by}, as of {format_date(row.as_of)}")
                     for row in rows.itertuples()
                 ],
                 hoverinfo="text",
@@ -212,8 +203,8 @@ def prisoners_chart() -> go.Figure:
         fig.add_annotation(
             x=labels[talk_id], y=tallest * 0.45, xshift=28, showarrow=False, align="center",
             text=html.escape("Exchange not reported") + "<br>" + html.escape("in the sources we read") + "<br>"
-            + html.escape(f"(figures up to {_day(newest)})"),
-            hovertext=html.escape(f"{labels[talk_id]}: no figure for " + " or ".join(a.lower() for a in absent) + f" in the sources we read (figures up to {_day(newest)})"),
+            + html.escape(f"(figures up to {format_date(newest)})"),
+            hovertext=html.escape(f"{labels[talk_id]}: no figure for " + " or ".join(a.lower() for a in absent) + f" in the sources we read (figures up to {format_date(newest)})"),
             font={"size": 11, "color": "#555555"}, bgcolor="rgba(255,255,255,0.9)", bordercolor="#BBBBBB", borderwidth=1,
             name="event-label",
         )
@@ -227,11 +218,11 @@ def prisoners_chart() -> go.Figure:
         fig,
         title=(
             f"All {words.get(len(rounds), len(rounds))} Istanbul rounds of 2025 agreed prisoner swaps "
-            f"(the last: {_with_qualifier(last['value'], last['qualifier'])} a side); {words.get(ceasefires, ceasefires)} agreed a ceasefire"
+            f"(the last: {figure_label(last['value'], last['qualifier'])} a side); {words.get(ceasefires, ceasefires)} agreed a ceasefire"
         ),
         subtitle="Prisoners of war (and some civilians) per side; where Kyiv and Moscow count differently, both are shown",
-        source_ids=sorted({s for cell in frame["source_ids"] for s in split_list(cell)})[:3],
-        source_note=f"and {len(sorted({s for cell in frame['source_ids'] for s in split_list(cell)})) - 3} more in data/ukraine_talks_figures.csv",
+        source_ids=sorted(source_ids_of(frame))[:3],
+        source_note=f"and {len(source_ids_of(frame)) - 3} more in data/ukraine_talks_figures.csv",
         source_offset=95,
         height=480,
     )
@@ -239,14 +230,11 @@ def prisoners_chart() -> go.Figure:
     fig.update_xaxes(title_text=None)
     # Headroom above the tallest bar for its label.
     fig.update_yaxes(title_text="Prisoners per side (people)", gridcolor="#EEEEEE", range=[0, tallest * 1.25], tickformat=",")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
-            f"Three rounds in Istanbul agreed swaps of {', '.join(_with_qualifier(v, q) for v, q in zip(agreed['value'], agreed['qualifier']))} "
+    set_summary(fig, (
+            f"Three rounds in Istanbul agreed swaps of {', '.join(figure_label(v, q) for v, q in zip(agreed['value'], agreed['qualifier']))} "
             f"prisoners per side; by Ukraine's own count {'more than ' if approximate else ''}{int(ukraine_done['value'].sum()):,} "
-            f"of its people came home under the {words.get(len(ukraine_done), len(ukraine_done))} swaps it reported complete by {_day(ukraine_done['as_of'].max())}."
-        ),
-    }
+            f"of its people came home under the {words.get(len(ukraine_done), len(ukraine_done))} swaps it reported complete by {format_date(ukraine_done['as_of'].max())}."
+        ))
     return fig
 
 
@@ -293,21 +281,21 @@ def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None)
 
     def hover(row) -> str:
         return (
-            f"<b>{html.escape(_day(row.date, row.date_precision))}: {html.escape(row.title)}</b><br>"
+            f"<b>{html.escape(format_date(row.date, row.date_precision))}: {html.escape(row.title)}</b><br>"
             f"<i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
         )
 
     fig.add_trace(go.Scatter(
         x=rest["date"].dt.strftime("%Y-%m-%d").tolist(), y=[lanes["other"]] * len(rest), mode="markers",
         name="Other events of the war", marker={"size": 9, "color": "#9E9E9E", "line": {"color": "white", "width": 1}},
-        text=[html.escape(f"{_day(row.date, row.date_precision)}: {row.title}") for row in rest.itertuples()],
+        text=[html.escape(f"{format_date(row.date, row.date_precision)}: {row.title}") for row in rest.itertuples()],
         hovertext=[hover(row) for row in rest.itertuples()], hoverinfo="text",
     ))
     if not call.empty:
         fig.add_trace(go.Scatter(
             x=call["date"].dt.strftime("%Y-%m-%d").tolist(), y=[lanes["other"]] * len(call), mode="markers",
             name="The Trump–Erdoğan call", marker={"size": 13, "color": OKABE_ITO["black"], "symbol": "square"},
-            text=[html.escape(f"{_day(row.date)}: {row.title}") for row in call.itertuples()],
+            text=[html.escape(f"{format_date(row.date)}: {row.title}") for row in call.itertuples()],
             hovertext=[hover(row) for row in call.itertuples()], hoverinfo="text",
         ))
     fig.add_trace(go.Scatter(
@@ -327,7 +315,7 @@ def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None)
     )
     if not call.empty:
         row = call.iloc[0]
-        _staggered_labels(fig, [(row["date"], f"{_day(row['date'])}: the Trump–Erdoğan call", f"{_day(row['date'])}: {row['title']}")],
+        _staggered_labels(fig, [(row["date"], f"{format_date(row['date'])}: the Trump–Erdoğan call", f"{format_date(row['date'])}: {row['title']}")],
                           lanes["other"], middle, above=False, colour=OKABE_ITO["black"])
     # The longest pause between two rounds, drawn on the talks lane.
     gaps = rounds["date"].diff().dt.days
@@ -339,12 +327,11 @@ def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None)
                       line={"color": "#8A5A00", "width": 1.5, "dash": "dot"}, layer="below")
         fig.add_annotation(
             x=(before + (after - before) / 2).strftime("%Y-%m-%d"), y=lanes["talks"], yshift=14,
-            text=html.escape(f"{gap_days:,} days without talks in Turkey ({_day(before)} to {_day(after)})"),
+            text=html.escape(f"{gap_days:,} days without talks in Turkey ({format_date(before)} to {format_date(after)})"),
             showarrow=False, font={"size": 12, "color": "#8A5A00"}, bgcolor="white", name="event-label",
         )
     by_year = rounds.groupby(rounds["date"].dt.year).size()
-    cited = list(dict.fromkeys([s for cell in rounds["source_ids"] for s in split_list(cell)]
-                               + [s for cell in others["source_ids"] for s in split_list(cell)]))
+    cited = source_ids_of(rounds, others)
     apply_house_style(
         fig,
         title=title or (
@@ -352,7 +339,7 @@ def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None)
             + " and ".join(f"{count} in {year}" for year, count in by_year.items())
             + (f", after a gap of {gap_days:,} days" if widest is not None else "")
         ),
-        subtitle=f"Rounds of talks in Turkey (diamonds) among the war's other events (grey), {_day(first)} to {_day(last)}; hover for details",
+        subtitle=f"Rounds of talks in Turkey (diamonds) among the war's other events (grey), {format_date(first)} to {format_date(last)}; hover for details",
         source_ids=cited[:3],
         source_note=f"and {len(cited) - 3} more in data/ukraine_talks.csv and data/events.csv" if len(cited) > 3 else None,
         source_offset=95,
@@ -362,16 +349,13 @@ def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None)
     fig.update_xaxes(type="date", range=[low.strftime("%Y-%m-%d"), high.strftime("%Y-%m-%d")], title_text=None, gridcolor="#EEEEEE")
     fig.update_yaxes(tickvals=list(lanes.values()), ticktext=["Talks in Turkey", "Other events"], range=[-0.9, 2.1],
                      showgrid=True, gridcolor="#F4F4F4", zeroline=False)
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
+    set_summary(fig, (
             f"{len(rounds)} rounds of talks in Turkey ("
             + "; ".join(talk_label(talk_id) for talk_id in rounds["talk_id"])
-            + f"), with the longest pause, {gap_days:,} days, between {_day(rounds.loc[widest - 1, 'date'])} and {_day(rounds.loc[widest, 'date'])}; "
+            + f"), with the longest pause, {gap_days:,} days, between {format_date(rounds.loc[widest - 1, 'date'])} and {format_date(rounds.loc[widest, 'date'])}; "
             f"{len(rest) + len(call)} other events of the war are shown in grey."
             if widest is not None else f"{len(rounds)} round of talks in Turkey."
-        ),
-    }
+        ))
     return fig
 
 
@@ -405,10 +389,10 @@ def grain_totals_sentence() -> Sentence:
     timeline = events().set_index("event_id")
     signed, ended = timeline.loc[GRAIN_SIGNED, "date"], timeline.loc[GRAIN_ENDED, "date"]
     return Sentence(
-        f"The Initiative ran from {_day(signed)}, when it was signed, to {_day(ended)}, when Russia ended its participation. "
-        f"The last operational update of the {cargo['reported_by']} before the end, of {_day(cargo['as_of'], cargo['as_of_precision'])}, "
-        f"counts {_with_qualifier(cargo['value'], cargo['qualifier'], ' ' + cargo['unit'])} exported from the three ports "
-        f"on {_with_qualifier(voyages['value'], voyages['qualifier'])} voyages. It is not the closing count: the ship still loading "
+        f"The Initiative ran from {format_date(signed)}, when it was signed, to {format_date(ended)}, when Russia ended its participation. "
+        f"The last operational update of the {cargo['reported_by']} before the end, of {format_date(cargo['as_of'], cargo['as_of_precision'])}, "
+        f"counts {figure_label(cargo['value'], cargo['qualifier'], cargo['unit'])} exported from the three ports "
+        f"on {figure_label(voyages['value'], voyages['qualifier'])} voyages. It is not the closing count: the ship still loading "
         f"that day sailed afterwards, so the voyages out of the ports numbered at least {int(voyages['value']) + 1:,}."
     )
 
@@ -419,8 +403,8 @@ def grain_totals_table() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Figure": frame["label"],
-            "Value": [_with_qualifier(row.value, row.qualifier, f" {row.unit}") for row in frame.itertuples()],
-            "As of": [_day(row.as_of, row.as_of_precision) for row in frame.itertuples()],
+            "Value": [figure_label(row.value, row.qualifier, row.unit) for row in frame.itertuples()],
+            "As of": [format_date(row.as_of, row.as_of_precision) for row in frame.itertuples()],
             "Reported by": frame["reported_by"],
             "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
         }
@@ -456,7 +440,7 @@ def commodity_chart(period: str = "whole-initiative") -> go.Figure:
     total = frame["million_tonnes"].sum()
     top = frame.iloc[0]
     share = 100 * top["million_tonnes"] / total
-    as_of = _day(top["as_of"], top["as_of_precision"])
+    as_of = format_date(top["as_of"], top["as_of_precision"])
     when = "under the whole Initiative" if period == "whole-initiative" else "in its first fortnight"
     fig = go.Figure(
         go.Bar(
@@ -485,11 +469,8 @@ def commodity_chart(period: str = "whole-initiative") -> go.Figure:
     )
     fig.update_xaxes(title_text="Cargo shipped (million tonnes)", gridcolor="#EEEEEE", range=[0, frame["million_tonnes"].max() * 1.12])
     fig.update_yaxes(autorange="reversed")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": f"Of {total:.1f} million tonnes, {top['commodity'].lower()} accounted for {top['million_tonnes']} Mt ({share:.0f}%), "
-        f"followed by {frame.iloc[1]['commodity'].lower()} at {frame.iloc[1]['million_tonnes']} Mt.",
-    }
+    set_summary(fig, f"Of {total:.1f} million tonnes, {top['commodity'].lower()} accounted for {top['million_tonnes']} Mt ({share:.0f}%), "
+        f"followed by {frame.iloc[1]['commodity'].lower()} at {frame.iloc[1]['million_tonnes']} Mt.")
     return fig
 
 
@@ -514,7 +495,7 @@ def destinations_chart() -> go.Figure:
     for colour, publisher in zip(colours, publishers):
         rounded = publisher in decimal_publishers
         rows = frame[frame["reported_by"] == publisher].set_index("country").reindex(order).dropna(subset=["million_tonnes"])
-        as_of = _day(rows["as_of"].iloc[0], rows["as_of_precision"].iloc[0])
+        as_of = format_date(rows["as_of"].iloc[0], rows["as_of_precision"].iloc[0])
         name = f"{publisher}, as of {as_of}"
         fig.add_trace(
             go.Bar(
@@ -534,7 +515,7 @@ def destinations_chart() -> go.Figure:
             )
         )
     spread = frame.groupby("country")["million_tonnes"].agg(lambda values: values.max() - values.min()).max()
-    sources = list(dict.fromkeys(s for cell in frame["source_ids"] for s in split_list(cell)))
+    sources = source_ids_of(frame)
     apply_house_style(
         fig,
         title=f"{order[0]}, {order[1]} and {order[2]} received the most grain; two counts differ by at most {spread:.1f} Mt",
@@ -554,12 +535,9 @@ def destinations_chart() -> go.Figure:
     # Headroom on the right for the bars' labels.
     fig.update_xaxes(title_text="Cargo received (million tonnes)", gridcolor="#EEEEEE", range=[0, frame["million_tonnes"].max() * 1.22])
     fig.update_yaxes(autorange="reversed")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": f"{order[0]} was the largest destination in both counts, with "
+    set_summary(fig, f"{order[0]} was the largest destination in both counts, with "
         + " and ".join(f"{value:g} Mt" for value in frame[frame['country'] == order[0]]["million_tonnes"])
-        + ".",
-    }
+        + ".")
     return fig
 
 
@@ -589,10 +567,10 @@ def income_groups_table() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Reported by": frame["reported_by"],
-            "As of": [_day(row.as_of, row.as_of_precision) for row in frame.itertuples()],
+            "As of": [format_date(row.as_of, row.as_of_precision) for row in frame.itertuples()],
             "Cargo": frame["cargo"],
             "Destination group": frame["income_group"],
-            "Share": [_with_qualifier(row.share_pct, row.qualifier, "%") for row in frame.itertuples()],
+            "Share": [figure_label(row.share_pct, row.qualifier, "%") for row in frame.itertuples()],
             "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
         }
     ).reset_index(drop=True)
@@ -601,7 +579,7 @@ def income_groups_table() -> pd.DataFrame:
 # --- Trump's push to end the war ---------------------------------------------------------------
 
 
-def peace_push_events(start: str = PEACE_PUSH_START, end: str = CALL_DATE) -> pd.DataFrame:
+def peace_push_events(start: str = PEACE_PUSH_START, end=CALL_DATE) -> pd.DataFrame:
     """Timeline events on the Russia–Ukraine war between ``start`` and ``end`` (default: from
     March 2025 to the day of the call, 5 May 2025): what the US push to end the war consisted of
     at the time of the call, as the sources record it."""
@@ -610,12 +588,9 @@ def peace_push_events(start: str = PEACE_PUSH_START, end: str = CALL_DATE) -> pd
 
 def source_ids_of_chapter() -> list[str]:
     """Every source id behind the chapter's tables, in order of first use."""
-    frames = [
-        load_table("ukraine_talks"), load_table("ukraine_talks_figures"), load_table("grain_initiative_totals"),
-        load_table("grain_initiative_commodities"), load_table("grain_initiative_destinations"),
-        load_table("grain_initiative_income_groups"),
-    ]
-    return list(dict.fromkeys(s for frame in frames for cell in frame["source_ids"] for s in split_list(cell)))
+    tables = ("ukraine_talks", "ukraine_talks_figures", "grain_initiative_totals", "grain_initiative_commodities",
+              "grain_initiative_destinations", "grain_initiative_income_groups")
+    return source_ids_of(*(load_table(name) for name in tables))
 
 
 # --- The article's claims this chapter explains -----------------------------------------------
@@ -627,16 +602,11 @@ def chapter_claims() -> pd.DataFrame:
     """The rows of chapter 00's claims ledger that this chapter explains, as a reader reads them."""
     from explainer.ledger import claims_table
 
-    ledger = claims_table()
-    missing = sorted(set(CLAIM_IDS) - set(ledger["Claim"]))
-    if missing:
-        raise KeyError(f"explainer: claims {missing} are not in data/claims.csv")
-    return ledger[ledger["Claim"].isin(CLAIM_IDS)].reset_index(drop=True)
+    return claims_table(CLAIM_IDS)
 
 
 def chapter_source_ids() -> list[str]:
     """Every source id behind the chapter's tables, its claims and the war's timeline, in order of first use."""
-    claims = load_table("claims")
-    claim_ids = [s for cell in claims[claims["claim_id"].isin(CLAIM_IDS)]["source_ids"] for s in split_list(cell)]
-    event_ids = [s for cell in events(["ukraine"])["source_ids"] for s in split_list(cell)]
-    return list(dict.fromkeys(claim_ids + source_ids_of_chapter() + event_ids))
+    from explainer.ledger import claim_source_ids
+
+    return list(dict.fromkeys(claim_source_ids(CLAIM_IDS) + source_ids_of_chapter() + source_ids_of(events(["ukraine"]))))

@@ -161,7 +161,7 @@ def test_sanctions_chart_zoom_clips_bars_and_drops_earlier_steps():
         (lambda: syria.refugee_chart(syria.refugees().iloc[0:0]), ValueError, "no rows"),
         (lambda: syria.returns_chart("returns"), TypeError, "str"),
         (lambda: syria.sanctions_table(role="both"), ValueError, "role must be"),
-        (lambda: syria.when(pd.Timestamp("2025-01-01"), "week"), ValueError, "week"),
+        (lambda: syria.format_date(pd.Timestamp("2025-01-01"), "week"), ValueError, "week"),
     ],
 )
 def test_bad_input_raises_errors_that_name_the_argument_and_value(call, error, message):

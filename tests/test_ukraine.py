@@ -151,7 +151,7 @@ def test_talks_timeline_draws_every_round_in_its_own_lane_and_labels_it():
     assert other.marker.color == "#9E9E9E"
     assert not set(other.x) & set(talks.x)
     call = next(trace for trace in fig.data if "call" in trace.name)
-    assert list(call.x) == [ukraine.CALL_DATE]
+    assert list(call.x) == [f"{ukraine.CALL_DATE:%Y-%m-%d}"]
     assert any("Trump–Erdoğan call" in a.text for a in labels)
 
 
