@@ -171,15 +171,15 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
         source_note="snapshots at different times of day, not an official daily series",
         source_offset=95,
         height=560,
-    )
-    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.16}, hovermode="closest")
-    fig.update_xaxes(type="date", title_text="Date (2018)", gridcolor="#EEEEEE")
-    fig.update_yaxes(title_text="Lira per US dollar", gridcolor="#EEEEEE", rangemode="tozero")
-    set_summary(fig, (
+        legend={"orientation": "h", "x": 0, "y": -0.16},
+        summary=(
             f"{len(rates)} reported rates from {len(set(rates['publisher']))} publishers: the dollar bought "
             f"{start_text} lira at the start of 2018, up to {weakest['value']:g} on {weakest['date']:%-d %B 2018} "
             f"({weakest['publisher']}), and {last['value']:g} on {last['date']:%-d %B 2018} ({last['publisher']})."
-        ))
+        ),
+    )
+    fig.update_xaxes(type="date", title_text="Date (2018)", gridcolor="#EEEEEE")
+    fig.update_yaxes(title_text="Lira per US dollar", gridcolor="#EEEEEE", rangemode="tozero")
     return fig
 
 

@@ -560,18 +560,18 @@ def casualty_chart(*, data: pd.DataFrame | None = None) -> go.Figure:
         source_note=f"and {len(source_ids_of(rows)) - 4} more sources listed in data/gaza_casualties.csv" if len(source_ids_of(rows)) > 4 else None,
         source_offset=150,
         height=620,
-    )
-    fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0}, hovermode="closest")
-    fig.update_xaxes(type="date", title_text="Date the figure refers to", gridcolor="#EEEEEE")
-    fig.update_yaxes(title_text="Deaths (number of people)", gridcolor="#EEEEEE", rangemode="tozero")
-    set_summary(fig, (
+        legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0},
+        summary=(
             f"{len(rows)} figures from {len(keys)} publisher series, {format_date(rows['as_of'].min())} to "
             f"{format_date(rows['as_of'].max())}; the Gaza Ministry of Health's newest count is {latest['value']:,.0f} "
             f"({format_date(latest['as_of'])})"
             + (f", and {newest_israeli['publisher']} estimated {figure_label(newest_israeli['value'], newest_israeli['qualifier'])} "
                f"({format_date(newest_israeli['as_of'], newest_israeli['as_of_precision'])}); both are labelled on the chart."
                if not israeli.empty else ".")
-        ))
+        ),
+    )
+    fig.update_xaxes(type="date", title_text="Date the figure refers to", gridcolor="#EEEEEE")
+    fig.update_yaxes(title_text="Deaths (number of people)", gridcolor="#EEEEEE", rangemode="tozero")
     return fig
 
 

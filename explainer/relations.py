@@ -138,17 +138,17 @@ def turning_points_chart(start=None) -> go.Figure:
         source_ids=source_ids_of(points),
         source_offset=105,
         height=260 + 30 * len(points),
+        legend={"orientation": "h", "x": 0, "y": -0.11, "yanchor": "top"},
+        summary=(
+            f"{len(points)} turning points from {points.iloc[0]['when']} to {points.iloc[-1]['when']}: "
+            f"{strained} strained ties and {len(points) - strained} brought them closer; "
+            f"{newest} ({', '.join(points['label'].tail(run))}) {'brought them closer' if last == 'closer' else 'strained them'}."
+        ),
     )
-    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.11, "yanchor": "top"}, hovermode="closest")
     fig.update_xaxes(type="date", range=[low.strftime("%Y-%m-%d"), high.strftime("%Y-%m-%d")], title_text="Date of the turning point",
                      gridcolor="#EEEEEE", zeroline=False)
     fig.update_yaxes(autorange="reversed", showticklabels=False, showgrid=True, gridcolor="#F4F4F4", zeroline=False,
                      tickvals=list(range(len(points))), range=[len(points) - 0.4, -0.6])
-    set_summary(fig, (
-            f"{len(points)} turning points from {points.iloc[0]['when']} to {points.iloc[-1]['when']}: "
-            f"{strained} strained ties and {len(points) - strained} brought them closer; "
-            f"{newest} ({', '.join(points['label'].tail(run))}) {'brought them closer' if last == 'closer' else 'strained them'}."
-        ))
     return fig
 
 

@@ -84,12 +84,16 @@ def apply_house_style(
     source_note: str | None = None,
     source_offset: int = 60,
     height: int = 420,
+    legend: dict | None = None,
+    summary: str | None = None,
 ) -> go.Figure:
     """Give ``fig`` the project's title, fonts, palette and a source line under the plot.
 
     ``title`` should state the finding, not the topic. ``source_note`` is added after the source
     line, for how the data was derived from the sources. ``source_offset`` is how far below the
-    plotting area (in pixels) the source line starts: raise it when a legend sits under the axis. Returns the same figure, changed in place,
+    plotting area (in pixels) the source line starts: raise it when a legend sits under the axis.
+    ``legend`` places the legend (and makes hover pick the closest point); ``summary`` is the
+    figure's one-paragraph summary (:func:`set_summary`). Returns the same figure, changed in place,
     so callers can go on adjusting it.
     """
     if not title or not title.strip():
@@ -128,4 +132,43 @@ def apply_house_style(
         name="source-line",
     )
     fig.layout.meta = {**(fig.layout.meta or {}), "source_ids": source_ids}
+    if legend is not None:
+        fig.update_layout(legend=legend, hovermode="closest")
+    if summary is not None:
+        set_summary(fig, summary)
     return fig
+
+
+def add_staggered_label(fig: go.Figure, number: int, *, x: str, y, text: str, hovertext: str,
+                        near: int = 28, far: int = 58, size: int = 11) -> None:
+    """Label a point on a timeline with a leader line; label ``number`` of a run goes above, then
+    below, then higher above and lower below, so that neighbouring labels do not overlap.
+    ``text`` and ``hovertext`` must already be HTML-escaped."""
+    fig.add_annotation(
+        x=x, y=y, text=text, hovertext=hovertext,
+        showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777",
+        ax=0, ay=(-near, near, -far, far)[number % 4], font={"size": size}, bgcolor="rgba(255,255,255,0.85)",
+        name="event-label",
+    )
+
+
+def add_lane_labels(fig: go.Figure, items: list[tuple[pd.Timestamp, str, str]], y: float, middle: pd.Timestamp,
+                    *, above: bool, colour: str) -> None:
+    """Label dates on lane ``y`` with leader lines, one row of text per label so none overlap;
+    ``items`` are (date, label, hover text), escaped here.
+
+    Labels left of ``middle`` run to the right of their dot and the later of them sit nearer the
+    lane; labels right of ``middle`` run to the left and the earlier sit nearer. Leader lines then
+    never cross another label's text.
+    """
+    left = [item for item in items if item[0] < middle]
+    right = [item for item in items if item[0] >= middle]
+    placed = [(item, len(left) - 1 - i, "left") for i, item in enumerate(left)] + [(item, i, "right") for i, item in enumerate(right)]
+    sign = -1 if above else 1
+    for (date, text, hover), row, anchor in placed:
+        fig.add_annotation(
+            x=date.strftime("%Y-%m-%d"), y=y, text=html.escape(text), hovertext=html.escape(hover),
+            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777777",
+            ax=4 if anchor == "left" else -4, ay=sign * (26 + 21 * row), xanchor=anchor,
+            font={"size": 12, "color": colour}, bgcolor="rgba(255,255,255,0.9)", name="event-label",
+        )

@@ -23,9 +23,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.article import CALL_DATE
-from explainer.prose import Sentence, figure_label, format_date, wrap_lines
+from explainer.prose import Sentence, figure_label, format_date, wrap_html
 from explainer.sources import source_ids_of
-from explainer.style import OKABE_ITO, apply_house_style, set_summary
+from explainer.style import OKABE_ITO, add_staggered_label, apply_house_style, set_summary
 from explainer.tables import format_ids, load_table, parse_date, split_list
 
 FALL_OF_ASSAD = pd.Timestamp("2024-12-08")
@@ -372,6 +372,31 @@ REFUGEE_AXIS_TITLE = "People"
 RETURNS_AXIS_TITLE = "Returns, cumulative (people)"
 
 
+def _dated_trace(rows: pd.DataFrame, labels: list[str], y: list, *, name: str, hover, **style) -> go.Scatter:
+    """One dated series: each point labelled with ``labels`` (escaped here) and hovered with
+    ``hover(label, row)`` (escaped HTML) followed by the row's sources."""
+    return go.Scatter(
+        x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
+        y=y,
+        name=html.escape(name),
+        text=[html.escape(label) for label in labels],
+        hovertext=[
+            f"{hover(label, row)}<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
+            for label, row in zip(labels, rows.itertuples())
+        ],
+        hoverinfo="text",
+        **style,
+    )
+
+
+def _people_trace(rows: pd.DataFrame, *, name: str, heading: str, **style) -> go.Scatter:
+    """People counts over time: each point labelled with its date and figure, hovered with
+    ``heading`` (escaped HTML) and who reported it."""
+    labels = [f"{format_date(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier, 'people')}" for row in rows.itertuples()]
+    return _dated_trace(rows, labels, [int(value) for value in rows["value"]], name=name,
+                        hover=lambda label, row: f"{heading}{html.escape(label)}<br>{html.escape(row.reported_by)}", **style)
+
+
 def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None) -> go.Figure:
     """Syrians under temporary protection in Turkey over time, one line per publisher.
 
@@ -390,24 +415,11 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         rows = frame[frame["publisher"] == publisher]
         if rows.empty:
             continue
-        labels = [f"{format_date(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier, 'people')}" for row in rows.itertuples()]
-        fig.add_trace(
-            go.Scatter(
-                x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
-                y=[int(value) for value in rows["value"]],
-                mode="lines+markers",
-                name=html.escape(style["label"]),
-                line={"color": style["colour"], "width": 2, "dash": "dot" if publisher == UNHCR else "solid"},
-                marker={"color": style["colour"], "size": 8, "symbol": "diamond" if publisher == UNHCR else "circle"},
-                text=[html.escape(label) for label in labels],
-                hovertext=[
-                    f"<b>{html.escape(publisher)}</b>: {html.escape(label)}<br>{html.escape(row.reported_by)}"
-                    f"<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
-                    for label, row in zip(labels, rows.itertuples())
-                ],
-                hoverinfo="text",
-            )
-        )
+        fig.add_trace(_people_trace(
+            rows, name=style["label"], heading=f"<b>{html.escape(publisher)}</b>: ", mode="lines+markers",
+            line={"color": style["colour"], "width": 2, "dash": "dot" if publisher == UNHCR else "solid"},
+            marker={"color": style["colour"], "size": 8, "symbol": "diamond" if publisher == UNHCR else "circle"},
+        ))
     government = frame[frame["publisher"] == TURKISH_GOVERNMENT]
     summary_parts = []
     if not government.empty:
@@ -491,25 +503,12 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         if rows.empty:
             continue
         latest[measure] = rows.iloc[-1]
-        labels = [f"{format_date(row.date, row.date_precision)}: {figure_label(row.value, row.qualifier, 'people')}" for row in rows.itertuples()]
         single = style["mode"] == "markers"
-        fig.add_trace(
-            go.Scatter(
-                x=rows["date"].dt.strftime("%Y-%m-%d").tolist(),
-                y=[int(value) for value in rows["value"]],
-                mode="markers",
-                name=html.escape(style["label"]),
-                marker={"color": style["colour"], "size": 10 if single else 8, "symbol": "square" if single else "circle",
-                        "line": {"color": "white", "width": 1}},
-                text=[html.escape(label) for label in labels],
-                hovertext=[
-                    f"<b>{html.escape(style['label'])}</b><br>{html.escape(label)}<br>{html.escape(row.reported_by)}"
-                    f"<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
-                    for label, row in zip(labels, rows.itertuples())
-                ],
-                hoverinfo="text",
-            )
-        )
+        fig.add_trace(_people_trace(
+            rows, name=style["label"], heading=f"<b>{html.escape(style['label'])}</b><br>", mode="markers",
+            marker={"color": style["colour"], "size": 10 if single else 8, "symbol": "square" if single else "circle",
+                    "line": {"color": "white", "width": 1}},
+        ))
         if single:
             continue
         for before, after in zip(rows.iloc[:-1].itertuples(), rows.iloc[1:].itertuples()):
@@ -661,32 +660,17 @@ def sanctions_timeline_chart(
     relief_lane = "Steps that eased sanctions"
     if not relief.empty:
         labels = [f"{format_date(row.date, row.date_precision)}: {row.short_name}" for row in relief.itertuples()]
-        fig.add_trace(
-            go.Scatter(
-                x=relief["date"].dt.strftime("%Y-%m-%d").tolist(),
-                y=[relief_lane] * len(relief),
-                mode="markers",
-                name="Steps that eased or lifted sanctions",
-                marker={"color": OKABE_ITO["green"], "size": 12, "symbol": "diamond", "line": {"color": "white", "width": 1}},
-                text=[html.escape(label) for label in labels],
-                hovertext=[
-                    f"<b>{html.escape(label)}</b><br>{'<br>'.join(html.escape(line) for line in wrap_lines(row.what_it_did, 70))}"
-                    f"<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
-                    for label, row in zip(labels, relief.itertuples())
-                ],
-                hoverinfo="text",
-            )
-        )
+        fig.add_trace(_dated_trace(
+            relief, labels, [relief_lane] * len(relief), name="Steps that eased or lifted sanctions", mode="markers",
+            marker={"color": OKABE_ITO["green"], "size": 12, "symbol": "diamond", "line": {"color": "white", "width": 1}},
+            hover=lambda label, row: f"<b>{html.escape(label)}</b><br>{wrap_html(row.what_it_did, 70, escape=True)}",
+        ))
     if start_stamp is not None and not relief.empty:
         # Zoomed in, the relief steps are far enough apart to name on the chart itself.
         for number, row in enumerate(relief[relief["date"] >= start_stamp].itertuples()):
-            fig.add_annotation(
-                x=row.date.strftime("%Y-%m-%d"), y=relief_lane, text=html.escape(row.short_name),
-                hovertext=html.escape(f"{format_date(row.date, row.date_precision)}: {row.short_name}"),
-                showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777", ax=0,
-                ay=(-26, 26, -50, 50)[number % 4], font={"size": 10}, bgcolor="rgba(255,255,255,0.85)",
-                name="event-label",
-            )
+            add_staggered_label(fig, number, x=row.date.strftime("%Y-%m-%d"), y=relief_lane, text=html.escape(row.short_name),
+                                hovertext=html.escape(f"{format_date(row.date, row.date_precision)}: {row.short_name}"),
+                                near=26, far=50, size=10)
     applying = in_force(restrictions, CALL_DATE)
     lifted = restrictions[restrictions["ended"].notna()]
     remaining = restrictions[restrictions["ended"].isna()]

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from explainer.prose import format_date, wrap_lines
 from explainer.sources import load_sources, source_ids_of
-from explainer.style import OKABE_ITO, apply_house_style, set_summary
+from explainer.style import OKABE_ITO, add_staggered_label, apply_house_style, set_summary
 from explainer.tables import format_ids, load_table, parse_date, split_list
 
 TOPICS = {
@@ -155,12 +155,8 @@ def timeline_chart(
             lane_of.setdefault(text, trace.y[0])
     for number, row in enumerate(labelled.itertuples()):
         text = f"{format_date(row.date, row.date_precision)}: {row.title}"
-        fig.add_annotation(
-            x=row.date.strftime("%Y-%m-%d"), y=lane_of[text], text=html.escape(_short(text)), hovertext=html.escape(text),
-            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777",
-            ax=0, ay=(-28, 28, -58, 58)[number % 4], font={"size": 11}, bgcolor="rgba(255,255,255,0.85)",
-            name="event-label",
-        )
+        add_staggered_label(fig, number, x=row.date.strftime("%Y-%m-%d"), y=lane_of[text],
+                            text=html.escape(_short(text)), hovertext=html.escape(text))
     cited = sorted(source_ids_of(chosen))
     checked = load_sources().set_index("id").loc[cited, "date_accessed"].max()
     first, last = chosen["date"].min(), chosen["date"].max()

@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 from explainer.article import CALL_DATE
 from explainer.prose import Sentence, figure_label, format_date
 from explainer.sources import source_ids_of
-from explainer.style import OKABE_ITO, apply_house_style, set_summary
+from explainer.style import OKABE_ITO, add_lane_labels, apply_house_style, set_summary
 from explainer.tables import format_ids, load_table, split_list
 from explainer.timeline import events
 
@@ -238,27 +238,6 @@ def prisoners_chart() -> go.Figure:
     return fig
 
 
-def _staggered_labels(fig: go.Figure, items: list[tuple[pd.Timestamp, str, str]], y: float, middle: pd.Timestamp,
-                      *, above: bool, colour: str) -> None:
-    """Label dates on lane ``y`` with leader lines, one row of text per label so none overlap.
-
-    Labels left of ``middle`` run to the right of their dot and the later of them sit nearer the
-    lane; labels right of ``middle`` run to the left and the earlier sit nearer. Leader lines then
-    never cross another label's text.
-    """
-    left = [item for item in items if item[0] < middle]
-    right = [item for item in items if item[0] >= middle]
-    placed = [(item, len(left) - 1 - i, "left") for i, item in enumerate(left)] + [(item, i, "right") for i, item in enumerate(right)]
-    sign = -1 if above else 1
-    for (date, text, hover), row, anchor in placed:
-        fig.add_annotation(
-            x=date.strftime("%Y-%m-%d"), y=y, text=html.escape(text), hovertext=html.escape(hover),
-            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777777",
-            ax=4 if anchor == "left" else -4, ay=sign * (26 + 21 * row), xanchor=anchor,
-            font={"size": 12, "color": colour}, bgcolor="rgba(255,255,255,0.9)", name="event-label",
-        )
-
-
 def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None) -> go.Figure:
     """The rounds of talks Turkey hosted, on the war's timeline from ``start``: each round a
     labelled diamond in its own lane, the war's other events as grey dots (hover for details),
@@ -309,13 +288,13 @@ def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None)
         ],
         hoverinfo="text",
     ))
-    _staggered_labels(
+    add_lane_labels(
         fig, [(row.date, talk_label(row.talk_id), f"{talk_label(row.talk_id)}: {row.format}") for row in rounds.itertuples()],
         lanes["talks"], middle, above=True, colour="#8A5A00",
     )
     if not call.empty:
         row = call.iloc[0]
-        _staggered_labels(fig, [(row["date"], f"{format_date(row['date'])}: the Trump–Erdoğan call", f"{format_date(row['date'])}: {row['title']}")],
+        add_lane_labels(fig, [(row["date"], f"{format_date(row['date'])}: the Trump–Erdoğan call", f"{format_date(row['date'])}: {row['title']}")],
                           lanes["other"], middle, above=False, colour=OKABE_ITO["black"])
     # The longest pause between two rounds, drawn on the talks lane.
     gaps = rounds["date"].diff().dt.days
