@@ -1,6 +1,9 @@
-"""Maps of Turkey, Syria, Ukraine and Gaza that draw with no network.
+"""The shared machinery of the explainer's maps, which draw with no network, and the two maps no
+single topic owns: the overview of the region and the distance rings around a place.
 
-One function per map, each returning a ``plotly.graph_objects.Figure`` in the house style, with a
+Each topic's own map lives with its topic (``explainer.blocs.map``, ``explainer.ukraine.map``,
+``explainer.gaza.map``, ``explainer.syria.map``) and is built from the pieces here. Every map
+returns a ``plotly.graph_objects.Figure`` in the house style, with a
 caption that states the border policy where the map shows a disputed area, a legend, hover text
 and a one-sentence summary in ``fig.layout.meta["summary"]`` (read by :func:`explainer.describe`).
 
@@ -17,11 +20,11 @@ stands in a column right of the map (``LEGEND_COLUMN``), never over it.
 
 Examples
 --------
->>> fig = turkey_map()
+>>> fig = region_map()
 >>> fig.data[0].type, fig.layout.geo.visible
 ('scattergeo', False)
->>> "straits" in fig.layout.meta["summary"]
-True
+>>> sorted(all_maps())
+['gaza', 'region', 'syria', 'turkey', 'ukraine']
 """
 
 from __future__ import annotations
@@ -372,241 +375,8 @@ def _caption_annotation_text(caption: str) -> str:
 
 # --- the maps --------------------------------------------------------------------------------
 
-TURKEY_BOUNDS = (23.0, 34.4, 45.5, 43.6)
-TURKEY_PLACES = ("ankara", "istanbul", "izmir", "antalya", "murted-air-base", "incirlik-air-base", "bosporus",
-                 "dardanelles")
-TURKEY_LABELS = {"ankara": "bottom right", "murted-air-base": "top left",
-                 "bosporus": "top right", "dardanelles": "bottom left", "izmir": "middle left",
-                 "incirlik-air-base": "bottom center", "antalya": "bottom center"}
-# Istanbul sits inside the Bosporus ring: its label stands off on a leader line.
-TURKEY_OFFSETS = {"istanbul": (-0.8, 0.3)}
-# Sea names at fixed points in open water (tests check that no country contains them).
-TURKEY_SEAS = ((34.0, 42.75, "Black Sea"), (28.05, 40.62, "Sea of<br>Marmara"), (25.0, 38.9, "Aegean<br>Sea"),
-               (30.6, 35.2, "Mediterranean Sea"))
 
-
-def turkey_map(*, title: str = "Turkey holds both straits between the Black Sea and the Mediterranean",
-               subtitle: str | None = "Turkey's provinces, the Bosporus and the Dardanelles, and the air bases in the chapters",
-               places: Sequence[str] = TURKEY_PLACES, label_positions: Mapping[str, str] | None = None,
-               label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 600) -> go.Figure:
-    """Turkey and its 81 provinces, the straits, the seas they join, Ankara, Istanbul and the
-    Mürted and Incirlik air bases."""
-    bounds = TURKEY_BOUNDS
-    provinces = geo.load_boundaries("admin1")
-    provinces = provinces[provinces["iso3"] == "TUR"]
-    positions, offsets = _merge_labels(TURKEY_LABELS, TURKEY_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP"],
-                                  positions={"GRC": (24.0, 41.05)}))
-    for trace in _context_traces(bounds, exclude=["TUR"]):
-        fig.add_trace(trace)
-    fig.add_trace(_areas_trace(provinces, name="Turkey's provinces", color=SUBJECT, line_color=SUBJECT_LINE,
-                               line_width=0.5, describe=f"Turkey's {len(provinces)} provinces"))
-    fig.add_trace(_sea_labels(TURKEY_SEAS))
-    for trace in _places_traces(places, positions, offsets):
-        fig.add_trace(trace)
-    caption = (f"Turkey's {len(provinces)} provinces in blue, its neighbours in grey. " + geo.policy_note([])
-               + " Place coordinates: data/places.csv.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
-            summary=f"A map of Turkey's {len(provinces)} provinces marking the straits (the Bosporus and the "
-            "Dardanelles) between the Black Sea, the Sea of Marmara and the Aegean, Ankara, Istanbul and the "
-            "Mürted and Incirlik air bases.",
-            source_ids=["dailysabah-2019-07-13-murted-s400"], height=height)
-    return fig
-
-
-SYRIA_BOUNDS = (32.6, 31.9, 44.6, 38.8)
-SYRIA_PLACES = ("damascus", "aleppo", "idlib", "bab-al-hawa", "bab-al-salam")
-SYRIA_LABELS = {"idlib": "middle left", "aleppo": "bottom right", "damascus": "bottom right"}
-# The crossings sit on the border line: their labels stand off into Turkey, on leader lines.
-SYRIA_OFFSETS = {"bab-al-hawa": (-0.7, 0.3), "bab-al-salam": (0.0, 0.42)}
-SYRIA_COUNTRY_LABELS = {"TUR": (38.6, 38.05), "ISR": (35.1, 32.5), "LBN": (35.55, 33.75)}
-# Governorate names sit at a point inside each; these move a few off the places named the same.
-SYRIA_GOVERNORATE_LABELS = {"SY-HL": (37.85, 36.45), "SY-ID": (36.62, 35.6), "SY-RD": (37.9, 33.2),
-                            "SY-DR": (36.25, 32.7)}
-SYRIA_UNLABELLED = ("SY-DI", "SY-QU")  # Damascus city and Quneitra: too small to name legibly
-
-
-def _governorate_labels(frame: gpd.GeoDataFrame, positions: Mapping[str, tuple[float, float]],
-                        skip: Sequence[str] = ()) -> go.Scattergeo:
-    labels = []
-    for row in frame.itertuples():
-        if row.id in skip:
-            continue
-        if row.id in positions:
-            lon, lat = positions[row.id]
-        else:
-            point = row.geometry.representative_point()
-            lon, lat = round(point.x, 3), round(point.y, 3)
-        labels.append((lon, lat, _escape(row.name)))
-    trace = _text_labels(labels, name="Governorate names", color=REGION_LABEL, size=10, showlegend=True,
-                         describe="governorates named on the map: " + ", ".join(t for _, _, t in labels))
-    trace.meta = {**trace.meta, "ids": [i for i in frame["id"] if i not in skip]}
-    trace.legendrank = 950
-    return trace
-
-
-def _shared_border(iso3_a: str, iso3_b: str, *, name: str) -> go.Scattergeo:
-    """The land border two countries share (from the admin-0 layer), as one dark line."""
-    countries = geo.load_boundaries("admin0").set_index("iso3")
-    line = shapely.line_merge(countries.loc[iso3_a, "geometry"].boundary.intersection(
-        countries.loc[iso3_b, "geometry"].boundary))
-    lons, lats = [], []
-    for part in shapely.get_parts(line):
-        xs, ys = part.xy
-        lons += [round(x, 4) for x in xs] + [None]
-        lats += [round(y, 4) for y in ys] + [None]
-    return go.Scattergeo(lon=lons, lat=lats, mode="lines", line={"color": "#333333", "width": 2.2}, name=name,
-                         hoverinfo="name", legendrank=800, meta={"describe": f"the {name}, drawn as a dark line"})
-
-
-def syria_map(*, title: str = "Syria's 14 governorates, with the Bab al-Hawa and Bab al-Salam crossings to Turkey",
-              subtitle: str | None = "Syria's governorates, its border with Turkey and two north-western crossings",
-              places: Sequence[str] = SYRIA_PLACES, label_positions: Mapping[str, str] | None = None,
-              label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 700) -> go.Figure:
-    """Syria's governorates (named), the Golan Heights marked as occupied, southern Turkey and
-    the crossings between them."""
-    bounds = SYRIA_BOUNDS
-    regions = geo.load_boundaries("admin1")
-    syria = regions[regions["iso3"] == "SYR"]
-    governorates = syria[syria["status"] == ""]
-    golan = syria[syria["status"] != ""]
-    positions, offsets = _merge_labels(SYRIA_LABELS, SYRIA_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["TUR", "IRQ", "JOR", "LBN", "ISR"], positions=SYRIA_COUNTRY_LABELS))
-    for trace in _context_traces(bounds, exclude=["SYR"]):
-        fig.add_trace(trace)
-    fig.add_trace(_areas_trace(governorates, name="Syria's governorates", color=SUBJECT, line_color=SUBJECT_LINE,
-                               line_width=0.6, describe=f"Syria's {len(governorates)} governorates: "
-                               + ", ".join(sorted(governorates["name"]))))
-    fig.add_trace(_areas_trace(golan, name="Golan Heights", color=SUBJECT, line_color=SUBJECT_LINE, line_width=0.6))
-    fig.add_trace(_governorate_labels(governorates, SYRIA_GOVERNORATE_LABELS, SYRIA_UNLABELLED))
-    fig.add_trace(_occupied_outline(golan))
-    fig.add_trace(_shared_border("SYR", "TUR", name="Syria–Turkey border"))
-    for trace in _places_traces(places, positions, offsets):
-        fig.add_trace(trace)
-    note = geo.policy_note(golan["status"])
-    caption = (f"Syria's {len(governorates)} governorates in blue (named in grey, except the small Damascus and "
-               f"Quneitra governorates), its neighbours in grey, the Syria–Turkey border as a dark line. {note} "
-               "Place coordinates: data/places.csv.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
-            summary=f"A map of Syria's {len(governorates)} governorates and southern Turkey with Damascus, Aleppo, "
-            "Idlib and the Bab al-Hawa and Bab al-Salam crossings to Turkey; the Golan Heights are marked as "
-            "Syrian territory occupied by Israel.",
-            source_ids=[POLICY_SOURCES[s] for s in sorted(set(golan["status"]))], height=height)
-    return fig
-
-
-UKRAINE_BOUNDS = (18.5, 40.4, 44.5, 52.6)
-UKRAINE_PLACES = ("kyiv", "odesa", "chornomorsk", "pivdennyi", "simferopol", "istanbul", "bosporus")
-UKRAINE_LABELS = {"istanbul": "bottom left", "bosporus": "middle right", "kyiv": "top center"}
-# The three ports lie within 40 km of each other: their labels stand off, on leader lines.
-UKRAINE_OFFSETS = {"pivdennyi": (1.5, 0.55), "odesa": (1.4, -0.2), "chornomorsk": (-1.3, -0.35),
-                   "simferopol": (0.0, -0.85)}
-UKRAINE_SEAS = ((33.6, 43.2, "Black Sea"), (36.7, 46.1, "Sea of<br>Azov"))
-# Schematic corridor: from each port to the open sea, then towards the Bosporus (no published
-# waypoints are used; the line shows direction, not the agreed track).
-GRAIN_OPEN_SEA = (45.2, 30.9)
 NOT_DRAWN_2022 = "Not drawn: the areas of Ukraine<br>occupied by Russia since 2022.<br>The front line moves, and we have<br>no sourced line for it."
-
-
-def ukraine_map(*, title: str = "Ukraine's grain left from three ports near Odesa and passed Istanbul",
-                subtitle: str | None = "Ukraine's oblasts, Crimea, and the Black Sea Grain Initiative's ports and corridor",
-                places: Sequence[str] = UKRAINE_PLACES, label_positions: Mapping[str, str] | None = None,
-                label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 760) -> go.Figure:
-    """Ukraine's oblasts, Crimea marked per the border policy, and the grain corridor to the Bosporus."""
-    bounds = UKRAINE_BOUNDS
-    regions = geo.load_boundaries("admin1")
-    ukraine = regions[regions["iso3"] == "UKR"]
-    oblasts = ukraine[ukraine["status"] == ""]
-    crimea = ukraine[ukraine["status"] != ""]
-    positions, offsets = _merge_labels(UKRAINE_LABELS, UKRAINE_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["POL", "BLR", "RUS", "MDA", "ROU", "HUN", "SVK", "BGR", "TUR", "GEO"]))
-    for trace in _context_traces(bounds, exclude=["UKR"]):
-        fig.add_trace(trace)
-    fig.add_trace(_areas_trace(oblasts, name="Ukraine's oblasts", color=SUBJECT, line_color=SUBJECT_LINE,
-                               line_width=0.5, describe=f"Ukraine's {len(oblasts)} oblasts and Kyiv city"))
-    fig.add_trace(_areas_trace(crimea, name="Crimea and Sevastopol", color=SUBJECT, line_color=SUBJECT_LINE,
-                               line_width=0.5))
-    fig.add_trace(_sea_labels(UKRAINE_SEAS))
-    fig.add_trace(_occupied_outline(crimea))
-    ports = geo.places_frame(["odesa", "chornomorsk", "pivdennyi"])
-    bosporus = geo.place("bosporus")
-    for row in ports.itertuples():
-        fig.add_trace(_route([(row.latitude, row.longitude), GRAIN_OPEN_SEA], name="Grain corridor (schematic)",
-                             color=OKABE_ITO["green"], width=2, describe=f"from {row.name} to the open sea"))
-        fig.data[-1].showlegend = row.Index == 0
-        fig.data[-1].legendgroup = "grain"
-    fig.add_trace(_route([GRAIN_OPEN_SEA, (bosporus.latitude, bosporus.longitude)], name="Grain corridor (schematic)",
-                         color=OKABE_ITO["green"], width=3, describe="from the open sea to the Bosporus and Istanbul"))
-    fig.data[-1].showlegend = False
-    fig.data[-1].legendgroup = "grain"
-    for trace in _places_traces(places, positions, offsets):
-        fig.add_trace(trace)
-    note = geo.policy_note(crimea["status"])
-    caption = (f"Areas occupied since 2022 are not drawn. Ukraine's {len(oblasts)} oblasts and Kyiv city in blue, "
-               f"neighbours in grey. {note} The corridor is drawn schematically from the three ports to the Bosporus.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
-            summary="A map of Ukraine's oblasts with Crimea and Sevastopol marked as Ukrainian territory occupied by "
-            "Russia since 2014, and the Black Sea Grain Initiative's route from Odesa, Chornomorsk and "
-            "Pivdennyi through the Bosporus past Istanbul; areas occupied since 2022 are not drawn.",
-            source_ids=[POLICY_SOURCES[s] for s in sorted(set(crimea["status"]))] + ["un-black-sea-grain-initiative"],
-            height=height)
-    _side_note(fig, NOT_DRAWN_2022)
-    return fig
-
-
-GAZA_BOUNDS = (33.6, 30.97, 35.35, 31.8)
-GAZA_PLACES = ("gaza-city", "khan-yunis", "rafah", "rafah-crossing", "kerem-shalom-crossing", "el-arish")
-GAZA_LABELS = {"gaza-city": "middle right", "khan-yunis": "middle right", "rafah": "top left",
-               "el-arish": "top left"}
-# The two crossings lie 3 km apart: their labels stand off on leader lines, clear of the road.
-GAZA_OFFSETS = {"rafah-crossing": (-0.06, -0.13), "kerem-shalom-crossing": (0.13, -0.06)}
-GAZA_SEAS = ((34.08, 31.62, "Mediterranean Sea"),)
-GAZA_COUNTRY_LABELS = {"EGY": (33.8, 30.99), "ISR": (34.72, 31.2)}
-GAZA_TERRITORY_LABELS = ((35.15, 31.55, "WEST BANK"),)
-
-
-def gaza_map(*, title: str = "Turkish aid for Gaza was shipped to El Arish and trucked to the Rafah crossing",
-             subtitle: str | None = "The Gaza Strip, its towns, the Rafah and Kerem Shalom crossings, and the route of Turkish aid ships",
-             places: Sequence[str] = GAZA_PLACES, label_positions: Mapping[str, str] | None = None,
-             label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 640) -> go.Figure:
-    """The Gaza Strip with its towns and crossings, the West Bank's edge, and the route of Turkish
-    aid through El Arish."""
-    bounds = GAZA_BOUNDS
-    detail = geo.load_boundaries("gaza")
-    strip = detail[detail["id"] == "PS-GZZ"]
-    others = detail[detail["id"] != "PS-GZZ"]
-    positions, offsets = _merge_labels(GAZA_LABELS, GAZA_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["EGY", "ISR"], positions=GAZA_COUNTRY_LABELS))
-    fig.add_trace(_areas_trace(geo.clip(others, _padded(bounds, 0.3)), name="Neighbouring areas", color=LAND,
-                               line_color=BORDER, line_width=1, digits=5,
-                               describe=", ".join(sorted(others["name"]))))
-    fig.add_trace(_areas_trace(strip, name="Gaza Strip", color=SUBJECT, line_color=SUBJECT_LINE, line_width=1, digits=5))
-    fig.add_trace(_sea_labels(GAZA_SEAS))
-    fig.add_trace(_text_labels(GAZA_TERRITORY_LABELS, name="Territory names", color=COUNTRY_LABEL))
-    fig.add_trace(_occupied_outline(geo.clip(detail[detail["status"] != ""], _padded(bounds, 0.3))))
-    mersin, el_arish, crossing = geo.place("mersin"), geo.place("el-arish"), geo.place("rafah-crossing")
-    fig.add_trace(_route([(mersin.latitude, mersin.longitude), (el_arish.latitude, el_arish.longitude)],
-                         name="Aid ships from Mersin, Turkey", color=OKABE_ITO["orange"], dash="dash",
-                         describe="by sea from Mersin, Turkey, to the port of El Arish"))
-    fig.add_trace(_route([(el_arish.latitude, el_arish.longitude), (crossing.latitude, crossing.longitude)],
-                         name="Aid trucks to the Rafah crossing", color=OKABE_ITO["orange"],
-                         describe="by road from El Arish to the Rafah crossing"))
-    for trace in _places_traces(places, positions, offsets):
-        fig.add_trace(trace)
-    note = geo.policy_note(detail.loc[detail["id"].isin(["PS-GZZ", "PS-WBK"]), "status"], east_jerusalem=True)
-    caption = (f"The Gaza Strip in blue, Egypt, Israel and the south-western West Bank in grey. {note} "
-               "Routes are drawn straight between their end points; ships sailed from Mersin, off the map to the north.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=[*places, "mersin"],
-            summary="A map of the Gaza Strip, a Palestinian territory occupied by Israel, with Gaza City, Khan Yunis, "
-            "Rafah, the Rafah and Kerem Shalom crossings, and the route of Turkish aid by sea from Mersin to El "
-            "Arish and by road to the Rafah crossing.",
-            source_ids=["icj-2024-opt-advisory-opinion", "trtworld-2024-03-30-aid-ship-el-arish",
-                        "dailysabah-2024-04-15-red-crescent-aid-ship"], height=height)
-    return fig
 
 
 REGION_BOUNDS = (13.0, 29.0, 57.0, 56.8)
@@ -724,10 +494,12 @@ def range_rings_map(*, center: str = "murted-air-base", radii_km: Sequence[float
     return fig
 
 
-ALL_MAPS = {
-    "turkey": turkey_map,
-    "syria": syria_map,
-    "ukraine": ukraine_map,
-    "gaza": gaza_map,
-    "region": region_map,
-}
+def all_maps() -> dict:
+    """Every map drawn with its defaults, by short name: the topics' maps and the overview.
+    (The topics' map modules build on this one, so they are imported only when asked for.)"""
+    from explainer.blocs.map import turkey_map
+    from explainer.gaza.map import gaza_map
+    from explainer.syria.map import syria_map
+    from explainer.ukraine.map import ukraine_map
+
+    return {"turkey": turkey_map, "syria": syria_map, "ukraine": ukraine_map, "gaza": gaza_map, "region": region_map}

@@ -189,7 +189,7 @@ def _match_all(names: list[str], candidates: list[str]) -> tuple[set[str], list[
 
 
 def _vote_totals() -> dict[float, float]:
-    from explainer import relations
+    from explainer import blocs as relations
 
     votes = relations.load_vote_2003()
     in_favour = votes.loc[votes["figure"] == "Votes in favour", "value"].unique()
@@ -219,14 +219,14 @@ def _check_01_1(answer) -> tuple[bool, str]:
 
 
 def _abstentions() -> float:
-    from explainer import relations
+    from explainer import blocs as relations
 
     votes = relations.load_vote_2003()
     return votes.loc[votes["figure"] == "Abstentions", "value"].iloc[0]
 
 
 def _turning_point_counts() -> dict[str, dict[str, int]]:
-    from explainer import relations
+    from explainer import blocs as relations
 
     points = relations.turning_points()
     after = points["date"] >= pd.Timestamp("2021-01-01")

@@ -25,12 +25,12 @@ CHROMIUM = os.environ.get("EXPLAINER_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAP_CALLS = {
-    "turkey": "maps.turkey_map()",
-    "syria": "maps.syria_map()",
-    "ukraine": "maps.ukraine_map()",
-    "gaza": "maps.gaza_map()",
-    "region": "maps.region_map()",
-    "rings": "maps.range_rings_map(radii_km=[250, 400], title='Rings of 250 and 400 km around Mürted')",
+    "turkey": "explainer.turkey_map()",
+    "syria": "explainer.syria_map()",
+    "ukraine": "explainer.ukraine_map()",
+    "gaza": "explainer.gaza_map()",
+    "region": "explainer.region_map()",
+    "rings": "explainer.maps.range_rings_map(radii_km=[250, 400], title='Rings of 250 and 400 km around Mürted')",
 }
 
 
@@ -79,7 +79,7 @@ def exported_page(tmp_path_factory):
     sync_playwright = _browser_or_skip()
     folder = tmp_path_factory.mktemp("maps-notebook")
     notebook = nbformat.v4.new_notebook()
-    notebook.cells.append(nbformat.v4.new_code_cell("from explainer import maps"))
+    notebook.cells.append(nbformat.v4.new_code_cell("import explainer\nimport explainer.maps"))
     for call in MAP_CALLS.values():
         notebook.cells.append(nbformat.v4.new_code_cell(call))
     path = folder / "maps.ipynb"

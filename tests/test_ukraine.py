@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from explainer import paths, tables, ukraine
+from explainer.article import CALL_DATE
 from explainer.describe import describe
 from explainer.tables import load_table, split_list
 
@@ -129,7 +130,7 @@ def test_bad_arguments_raise_errors_that_name_them(call, error, message):
 
 def test_peace_push_ends_at_the_call_and_covers_the_ceasefire_proposal():
     frame = ukraine.peace_push_events()
-    assert frame["date"].max() == pd.Timestamp(ukraine.CALL_DATE)
+    assert frame["date"].max() == pd.Timestamp(CALL_DATE)
     assert frame["event_id"].str.contains("jeddah").any()
 
 
@@ -151,7 +152,7 @@ def test_talks_timeline_draws_every_round_in_its_own_lane_and_labels_it():
     assert other.marker.color == "#9E9E9E"
     assert not set(other.x) & set(talks.x)
     call = next(trace for trace in fig.data if "call" in trace.name)
-    assert list(call.x) == [f"{ukraine.CALL_DATE:%Y-%m-%d}"]
+    assert list(call.x) == [f"{CALL_DATE:%Y-%m-%d}"]
     assert any("Trump–Erdoğan call" in a.text for a in labels)
 
 

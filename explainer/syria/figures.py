@@ -1,122 +1,29 @@
-"""Syria: Syrians under temporary protection in Turkey, returns since the fall of Assad, and
-U.S. sanctions, each figure attributed to its publisher.
-
-The tables live in ``data/`` (``syrian_refugees_turkey``, ``syria_returns``, ``syria_sanctions``,
-``syria_governorates``, ``syria_border_crossings``, ``syria_turkish_operations``); this module
-loads them, turns them into reader-facing tables and draws them.
-
-Examples
---------
->>> from explainer import syria
->>> sorted(set(syria.refugees()["publisher"]))
-['Turkish government', 'UNHCR']
->>> syria.figure_label(3600000, "over")
-'over 3,600,000'
+"""Chapter 04, Syria: its charts.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.article import CALL_DATE
-from explainer.prose import Sentence, figure_label, format_date, wrap_html
+from explainer.prose import figure_label, format_date, wrap_html
 from explainer.sources import source_ids_of
 from explainer.style import OKABE_ITO, add_staggered_label, apply_house_style, set_summary
-from explainer.tables import format_ids, load_table, parse_date, split_list
+from explainer.tables import format_ids, parse_date
+from explainer.syria.data import GAP_DAYS, TURKISH_GOVERNMENT, _require, gaps, in_force, refugees, returns, sanctions
+from explainer.syria.tables import RETURN_MEASURES
+
 
 FALL_OF_ASSAD = pd.Timestamp("2024-12-08")
-TURKISH_GOVERNMENT = "Turkish government"
 UNHCR = "UNHCR"
 PUBLISHERS = {
     TURKISH_GOVERNMENT: {"label": "Turkish government (migration directorate / Interior Ministry)", "colour": OKABE_ITO["vermillion"]},
     UNHCR: {"label": "UNHCR (rounded figures)", "colour": OKABE_ITO["blue"]},
 }
-RETURN_MEASURES = {
-    "returns-from-turkiye-since-fall-of-assad": {
-        "label": "Turkish government: returns from Türkiye",
-        "colour": OKABE_ITO["vermillion"],
-        "mode": "lines+markers",
-    },
-    "returns-from-abroad-since-fall-of-assad": {
-        "label": "UNHCR: refugee returns from all neighbouring countries",
-        "colour": OKABE_ITO["blue"],
-        "mode": "lines+markers",
-    },
-    "returns-from-turkiye-monitored-by-unhcr": {
-        "label": "UNHCR: returns from Türkiye it monitored itself",
-        "colour": OKABE_ITO["sky"],
-        "mode": "markers",
-    },
-}
-MEASURE_NAMES = {
-    "syrians-under-temporary-protection": "Syrians under temporary protection in Turkey",
-    "returns-from-turkiye-since-fall-of-assad": "Returns from Türkiye since 8 Dec 2024",
-    "returns-from-abroad-since-fall-of-assad": "Refugee returns from all neighbouring countries since 8 Dec 2024",
-    "returns-from-turkiye-monitored-by-unhcr": "Returns from Türkiye that UNHCR monitored, since 8 Dec 2024",
-}
-GAP_DAYS = 92
-"""Figures further apart than this (about three months) are joined by a dotted line, marked as a gap."""
 MAX_SOURCES_IN_LINE = 4
-
-
-# --- loading ---------------------------------------------------------------------------------
-
-
-def refugees() -> pd.DataFrame:
-    """Syrians under temporary protection in Turkey, one row per published figure, oldest first."""
-    return load_table("syrian_refugees_turkey").sort_values(["date", "publisher"]).reset_index(drop=True)
-
-
-def returns() -> pd.DataFrame:
-    """Cumulative returns to Syria since 8 December 2024, one row per published figure, oldest first."""
-    return load_table("syria_returns").sort_values(["date", "publisher", "measure"]).reset_index(drop=True)
-
-
-def sanctions() -> pd.DataFrame:
-    """U.S. restrictions on Syria and the steps that eased them, in date order."""
-    return load_table("syria_sanctions").sort_values(["date", "measure_id"]).reset_index(drop=True)
-
-
-def governorates() -> pd.DataFrame:
-    """Syria's 14 governorates, with notes and sources."""
-    return load_table("syria_governorates")
-
-
-def border_crossings() -> pd.DataFrame:
-    """Crossings on the Syria–Turkey border, west to east, with who held the Syrian side in 2017."""
-    return load_table("syria_border_crossings")
-
-
-def turkish_operations() -> pd.DataFrame:
-    """Turkey's three cross-border operations of 2016–2019, with dates and places."""
-    return load_table("syria_turkish_operations").sort_values("start").reset_index(drop=True)
-
-
-# --- formatting ------------------------------------------------------------------------------
-
-
-def measure_name(measure: str) -> str:
-    """The reader's name for a measure key of the data ('syrians-under-temporary-protection' ->
-    'Syrians under temporary protection in Turkey')."""
-    if measure not in MEASURE_NAMES:
-        raise ValueError(f"explainer: measure {measure!r} is not one of {list(MEASURE_NAMES)}")
-    return MEASURE_NAMES[measure]
-
-
-
-
-def _require(frame: pd.DataFrame, columns: Sequence[str], argument: str = "frame") -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"explainer: {argument} must be a pandas DataFrame, got {type(frame).__name__}")
-    missing = [column for column in columns if column not in frame.columns]
-    if missing:
-        raise KeyError(f"explainer: {argument} lacks column(s) {missing}; columns are {list(frame.columns)}")
-    if frame.empty:
-        raise ValueError(f"explainer: {argument} has no rows to draw")
 
 
 def _source_arguments(frame: pd.DataFrame, table: str) -> dict:
@@ -126,246 +33,6 @@ def _source_arguments(frame: pd.DataFrame, table: str) -> dict:
     rest = len(cited) - len(shown)
     note = f"and {rest} more sources listed in data/{table}.csv" if rest > 0 else None
     return {"source_ids": shown, "source_note": note}
-
-
-# --- reader tables ---------------------------------------------------------------------------
-
-
-def _sources_cell(cell: str) -> str:
-    """A ``;``-separated source_ids cell as the reader sees it: ids joined with ', '."""
-    return format_ids(cell)
-
-
-def refugees_table() -> pd.DataFrame:
-    """The refugee figures as a reader reads them: when, whose figure, the figure, who said it."""
-    frame = refugees()
-    return pd.DataFrame(
-        {
-            "As of": [format_date(row.date, row.date_precision) for row in frame.itertuples()],
-            "Publisher": frame["publisher"],
-            "Syrians under temporary protection (people)": [figure_label(v, q) for v, q in zip(frame["value"], frame["qualifier"])],
-            "Reported by": frame["reported_by"],
-            "Sources": frame["source_ids"].map(_sources_cell),
-        }
-    )
-
-
-def returns_table() -> pd.DataFrame:
-    """The return figures as a reader reads them, each labelled with what it counts."""
-    frame = returns()
-    return pd.DataFrame(
-        {
-            "As of": [format_date(row.date, row.date_precision) for row in frame.itertuples()],
-            "What it counts": frame["measure"].map(lambda measure: RETURN_MEASURES[measure]["label"]),
-            "Returns since 8 Dec 2024 (people)": [figure_label(v, q) for v, q in zip(frame["value"], frame["qualifier"])],
-            "Reported by": frame["reported_by"],
-            "Sources": frame["source_ids"].map(_sources_cell),
-        }
-    )
-
-
-def governorates_table() -> pd.DataFrame:
-    """The governorates as a reader reads them."""
-    frame = governorates()
-    return pd.DataFrame({"Governorate": frame["governorate"], "Note": frame["note"], "Sources": frame["source_ids"].map(_sources_cell)})
-
-
-CROSSINGS_CONTROL_COLUMN = "Syrian side held by, Sep 2017 (out of date)"
-
-
-def crossings_table() -> pd.DataFrame:
-    """The border crossings as a reader reads them, west to east."""
-    frame = border_crossings()
-    return pd.DataFrame(
-        {
-            "Syrian side": frame["syrian_side"],
-            "Turkish side": frame["turkish_side"],
-            "Turkish province": frame["turkish_province"].replace("", "not given in our sources"),
-            CROSSINGS_CONTROL_COLUMN: frame["held_on_syrian_side_sep_2017"],
-            "Note": frame["note"],
-            "Sources": frame["source_ids"].map(_sources_cell),
-        }
-    )
-
-
-def operations_table() -> pd.DataFrame:
-    """Turkey's operations in northern Syria as a reader reads them."""
-    frame = turkish_operations()
-    return pd.DataFrame(
-        {
-            "Operation": frame["operation"],
-            "Began": frame["start"].dt.strftime("%-d %b %Y"),
-            "Ended": [("" if pd.isna(value) else f"{value:%-d %b %Y}") for value in frame["end"]],
-            "Where": frame["main_places"],
-            "Against": frame["against"],
-            "Result": frame["result"],
-            "Sources": frame["source_ids"].map(_sources_cell),
-        }
-    )
-
-
-def latest_figures() -> pd.DataFrame:
-    """The newest figure of each publisher and measure, across both tables."""
-    frames = [refugees(), returns()]
-    combined = pd.concat(frames, ignore_index=True)
-    latest = combined.sort_values("date").groupby(["publisher", "measure"], sort=True).tail(1)
-    return pd.DataFrame(
-        {
-            "Publisher": latest["publisher"],
-            "What it counts": latest["measure"].map(measure_name),
-            "Newest figure": [figure_label(v, q, "people") for v, q in zip(latest["value"], latest["qualifier"])],
-            "As of": [format_date(row.date, row.date_precision) for row in latest.itertuples()],
-            "Sources": latest["source_ids"].map(_sources_cell),
-        }
-    ).reset_index(drop=True)
-
-
-def register_change(start, end) -> dict:
-    """How the Turkish government's count changed between the figures nearest ``start`` and ``end``.
-
-    Returns the two figures used (date and value) and the change. Raises ``ValueError`` for a bad
-    date or ``start`` after ``end``.
-    """
-    start_stamp, end_stamp = parse_date(start, "start"), parse_date(end, "end")
-    if start_stamp > end_stamp:
-        raise ValueError(f"explainer: start={start!r} is after end={end!r}")
-    series = refugees()
-    series = series[series["publisher"] == TURKISH_GOVERNMENT].set_index("date")["value"]
-    first = series.index[abs(series.index - start_stamp).argmin()]
-    last = series.index[abs(series.index - end_stamp).argmin()]
-    return {
-        "from": first.date().isoformat(),
-        "from_value": int(series[first]),
-        "to": last.date().isoformat(),
-        "to_value": int(series[last]),
-        "change": int(series[last] - series[first]),
-    }
-
-
-def register_peak(frame: pd.DataFrame | None = None) -> dict:
-    """The largest figure of each publisher's series and its newest figure, with their dates as
-    precisely as the sources give them. The chapters quote the register's peak from here, so it
-    cannot drift from the data.
-
-    >>> peak = register_peak()["Turkish government"]
-    >>> bool(peak["peak_value"] == refugees().query("publisher == 'Turkish government'")["value"].max())
-    True
-    """
-    frame = refugees() if frame is None else frame
-    _require(frame, ["date", "date_precision", "publisher", "value", "qualifier", "source_ids"])
-    if frame.empty:
-        raise ValueError("explainer: the refugees frame has no rows")
-    result = {}
-    for publisher, rows in frame.sort_values("date").groupby("publisher", sort=True):
-        peak, newest = rows.loc[rows["value"].idxmax()], rows.iloc[-1]
-        result[publisher] = {
-            "peak_value": int(peak["value"]),
-            "peak_label": figure_label(peak["value"], peak["qualifier"]),
-            "peak_when": format_date(peak["date"], peak["date_precision"]),
-            "peak_sources": peak["source_ids"],
-            "newest_value": int(newest["value"]),
-            "newest_label": figure_label(newest["value"], newest["qualifier"]),
-            "newest_when": format_date(newest["date"], newest["date_precision"]),
-            "fall_percent": (int(peak["value"]) - int(newest["value"])) / int(peak["value"]) * 100,
-        }
-    return result
-
-
-def register_peak_sentence(frame: pd.DataFrame | None = None) -> Sentence:
-    """:func:`register_peak` as sentences a reader can quote, one per publisher."""
-    parts = []
-    for publisher, figures in register_peak(frame).items():
-        parts.append(
-            f"{publisher}: largest figure {figures['peak_label']} ({figures['peak_when']}), "
-            f"newest {figures['newest_label']} ({figures['newest_when']})."
-        )
-    return Sentence(" ".join(parts))
-
-
-def register_change_sentence(start, end) -> Sentence:
-    """:func:`register_change` as one sentence a reader can quote, with the figures' dates as
-    precisely as the sources give them."""
-    change = register_change(start, end)
-    government = refugees()
-    government = government[government["publisher"] == TURKISH_GOVERNMENT].set_index("date")
-    first, last = pd.Timestamp(change["from"]), pd.Timestamp(change["to"])
-    first_when = format_date(first, government.loc[first, "date_precision"])
-    last_when = format_date(last, government.loc[last, "date_precision"])
-    if change["change"] == 0:
-        movement = "did not change"
-    else:
-        share = abs(change["change"]) / change["from_value"] * 100
-        movement = f"{'fell' if change['change'] < 0 else 'rose'} by {abs(change['change']):,} people ({share:.0f}%)"
-    return Sentence(
-        f"The Turkish government's count of Syrians under temporary protection {movement}, "
-        f"from {change['from_value']:,} ({first_when}) to {change['to_value']:,} ({last_when})."
-    )
-
-
-def call_claims() -> pd.DataFrame:
-    """The claims of the article this chapter checks (S05-a and S05-b), from the claims ledger."""
-    from explainer.ledger import claims_table
-
-    return claims_table(["S05-a", "S05-b"])
-
-
-def sanctions_table(role: str | None = None) -> pd.DataFrame:
-    """The sanctions table as a reader reads it; ``role`` = 'restriction' or 'relief' to filter."""
-    frame = sanctions()
-    if role is not None:
-        if role not in {"restriction", "relief"}:
-            raise ValueError(f"explainer: role must be 'restriction' or 'relief', got {role!r}")
-        frame = frame[frame["role"] == role]
-    return pd.DataFrame(
-        {
-            "Date": [format_date(row.date, row.date_precision) for row in frame.itertuples()],
-            "Measure": frame["instrument"],
-            "Issued by": frame["issued_by"],
-            "What it did": frame["what_it_did"],
-            "Status": [f"{row.status} (as of {row.status_as_of:%-d %b %Y})" for row in frame.itertuples()],
-            "Sources": frame["source_ids"].map(_sources_cell),
-        }
-    ).reset_index(drop=True)
-
-
-def in_force(frame: pd.DataFrame, date) -> pd.Series:
-    """For each restriction row of ``frame``, whether it applied on ``date`` (True/False)."""
-    stamp = parse_date(date, "date")
-    started = frame["date"] <= stamp
-    not_ended = frame["ended"].isna() | (frame["ended"] > stamp)
-    return started & not_ended
-
-
-def sanctions_on(date=CALL_DATE) -> pd.DataFrame:
-    """Which U.S. restrictions on Syria applied on ``date`` (default: the day of the call), the
-    legal steps (licences, waivers, orders; not announcements) that had eased each by then, and
-    who had the power to lift each: the question behind 'lifting sanctions' in the article."""
-    stamp = parse_date(date, "date")
-    frame = sanctions()
-    restrictions = frame[frame["role"] == "restriction"].reset_index(drop=True)
-    applies = in_force(restrictions, stamp)
-    eased_by = []
-    for measure_id in restrictions["measure_id"]:
-        steps = frame[
-            (frame["role"] == "relief")
-            & (frame["kind"] != "announcement")
-            & (frame["date"] <= stamp)
-            & frame["affects"].map(lambda cell: measure_id in split_list(cell))
-        ]
-        eased_by.append(", ".join(steps["short_name"]) if not steps.empty else "")
-    return pd.DataFrame(
-        {
-            "Restriction": restrictions["instrument"],
-            "Since": [format_date(row.date, row.date_precision) for row in restrictions.itertuples()],
-            f"In force on {stamp:%-d %b %Y}": applies.map({True: "yes", False: "no"}),
-            "Eased by then by": eased_by,
-            "Who could lift it": restrictions["who_could_lift"],
-            "Lifted on": [("" if pd.isna(value) else f"{value:%-d %b %Y}") for value in restrictions["ended"]],
-        }
-    )
-
-
-# --- charts ----------------------------------------------------------------------------------
 
 
 REFUGEE_AXIS_TITLE = "People"
@@ -462,22 +129,6 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     fig.update_yaxes(title_text=REFUGEE_AXIS_TITLE, gridcolor="#EEEEEE", rangemode="tozero", tickformat=",")
     set_summary(fig, "; ".join(summary_parts) + ".")
     return fig
-
-
-def gaps(frame: pd.DataFrame, days: int = GAP_DAYS) -> pd.DataFrame:
-    """Pairs of consecutive figures of the same measure more than ``days`` apart: spans with no
-    figure in the table. Columns: measure, start, end, start_value, end_value, days."""
-    if not isinstance(days, int) or isinstance(days, bool) or days < 1:
-        raise ValueError(f"explainer: days must be a positive whole number, got {days!r}")
-    _require(frame, ["date", "measure", "value"])
-    rows = []
-    for measure, series in frame.sort_values("date").groupby("measure", sort=False):
-        for before, after in zip(series.iloc[:-1].itertuples(), series.iloc[1:].itertuples()):
-            span = (after.date - before.date).days
-            if span > days:
-                rows.append({"measure": measure, "start": before.date, "end": after.date,
-                             "start_value": int(before.value), "end_value": int(after.value), "days": span})
-    return pd.DataFrame(rows, columns=["measure", "start", "end", "start_value", "end_value", "days"])
 
 
 def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None) -> go.Figure:

@@ -1,18 +1,4 @@
-"""Turkey between the blocs: its partners, the turning points in U.S.–Turkey relations, and the
-2003 parliamentary vote as the reports of the day gave it.
-
-Data: ``data/us_turkey_turning_points.csv`` (events of the shared timeline that the sources
-describe as bringing the two countries closer or straining ties), ``data/turkey_partners.csv``
-and ``data/vote_2003.csv``.
-
-Examples
---------
->>> from explainer import relations
->>> points = relations.turning_points()
->>> set(points["direction"]) == {"closer", "strained"}
-True
->>> relations.vote_2003_table().columns[0]
-'Figure'
+"""Chapter 01, Turkey between the blocs: its charts.
 """
 
 from __future__ import annotations
@@ -24,48 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.charts import bar_chart
-from explainer.ledger import claims_table
 from explainer.sources import source_ids_of
-from explainer.style import OKABE_ITO, apply_house_style, set_summary
-from explainer.tables import format_ids, load_table, split_list
-from explainer.prose import format_date
-from explainer.timeline import events
-
-CLAIM_IDS = ["S06-a", "S11-b", "S13-b"]
-DIRECTIONS = {
-    "closer": {"label": "Brought ties closer", "colour": OKABE_ITO["blue"], "symbol": "circle"},
-    "strained": {"label": "Strained ties", "colour": OKABE_ITO["vermillion"], "symbol": "diamond"},
-}
-UNITS = {"votes": "votes", "troops": "troops", "billion-usd": "billion US dollars"}
-
-
-def turning_points() -> pd.DataFrame:
-    """The turning points joined to their timeline events (date, title), oldest first.
-
-    Raises ``ValueError`` naming any event id that is not in the shared timeline.
-    """
-    points = load_table("us_turkey_turning_points")
-    timeline = events().set_index("event_id")
-    missing = [event_id for event_id in points["event_id"] if event_id not in timeline.index]
-    if missing:
-        raise ValueError(f"explainer: us_turkey_turning_points names event(s) {missing} that data/events.csv does not have")
-    joined = points.join(timeline[["date", "date_precision", "title"]], on="event_id")
-    joined["when"] = [format_date(row.date, row.date_precision) for row in joined.itertuples(index=False)]
-    return joined.sort_values(["date", "event_id"]).reset_index(drop=True)
-
-
-def turning_points_table() -> pd.DataFrame:
-    """The turning points as a reader reads them."""
-    points = turning_points()
-    return pd.DataFrame(
-        {
-            "Date": points["when"],
-            "Turning point": points["label"],
-            "Direction": points["direction"].map(lambda direction: DIRECTIONS[direction]["label"]),
-            "How the sources put it": points["how_the_sources_put_it"],
-            "Sources": points["source_ids"].map(lambda cell: format_ids(cell)),
-        }
-    )
+from explainer.style import apply_house_style
+from explainer.blocs.data import load_vote_2003, turning_points
+from explainer.blocs.tables import DIRECTIONS
 
 
 def _latest_run(directions: Sequence[str]) -> tuple[str, int]:
@@ -152,29 +100,6 @@ def turning_points_chart(start=None) -> go.Figure:
     return fig
 
 
-def load_vote_2003() -> pd.DataFrame:
-    """The 2003 vote figures, one row per figure and publisher."""
-    return load_table("vote_2003")
-
-
-def vote_2003_table() -> pd.DataFrame:
-    """One row per figure, one column per publisher: where the reports agree and where they differ."""
-    figures = load_vote_2003()
-    cells = figures.assign(
-        text=[
-            f"{row.qualifier + ' ' if row.qualifier else ''}{row.value:,.0f}{'' if row.unit == 'votes' else ' ' + UNITS[row.unit]}"
-            for row in figures.itertuples(index=False)
-        ]
-    )
-    wide = cells.pivot(index="figure", columns="publisher", values="text").fillna("not given")
-    order = list(dict.fromkeys(figures["figure"]))
-    wide = wide.loc[order].reset_index().rename(columns={"figure": "Figure"})
-    wide.columns.name = None
-    agree = [len(set(figures.loc[figures["figure"] == figure, "value"])) == 1 for figure in wide["Figure"]]
-    wide["Reports agree?"] = ["yes" if same else "no" for same in agree]
-    return wide
-
-
 def aid_offer_chart() -> go.Figure:
     """The U.S. aid offer of 2003 as each report gave it."""
     figures = load_vote_2003()
@@ -200,27 +125,3 @@ def aid_offer_chart() -> go.Figure:
     # Label each bar with its unit, as the reports give it: '$6bn', not a bare '6.0'.
     fig.update_traces(text=[f"${value:g}bn" for value in aid["value"]], texttemplate="%{text}")
     return fig
-
-
-def load_partners() -> pd.DataFrame:
-    """Turkey's partners as stored (``data/turkey_partners.csv``), with ``;``-separated ``source_ids``."""
-    return load_table("turkey_partners")
-
-
-def partners_table() -> pd.DataFrame:
-    """Turkey's ties and frictions with each partner, with the date each row is current to."""
-    partners = load_partners()
-    return pd.DataFrame(
-        {
-            "Partner": partners["partner"],
-            "Ties": partners["ties"],
-            "Frictions": partners["frictions"],
-            "As of": partners["as_of"].dt.strftime("%-d %b %Y"),
-            "Sources": partners["source_ids"].map(lambda cell: format_ids(cell)),
-        }
-    )
-
-
-def chapter_claims(claim_ids: Sequence[str] = CLAIM_IDS) -> pd.DataFrame:
-    """The claims ledger rows this chapter checks (default: S06-a, S11-b, S13-b)."""
-    return claims_table(claim_ids)

@@ -1,148 +1,26 @@
-"""Turkey's mediation in the Russia–Ukraine war: the talks it hosted and the Black Sea Grain Initiative.
-
-Loaders for the chapter's tables (``data/ukraine_talks*.csv``, ``data/grain_initiative_*.csv``),
-reader-friendly views of them, and the chapter's figures. Contested figures (prisoners, bodies,
-who received the grain) keep the name of whoever reported them, in the tables and in the charts.
-
-Examples
---------
->>> from explainer import ukraine
->>> list(ukraine.talks()["city"].unique())
-['Antalya', 'Istanbul']
->>> ukraine.grain_total("cargo-total")
-32.8
+"""Chapter 02, Russia–Ukraine mediation: its charts.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.article import CALL_DATE
-from explainer.prose import Sentence, figure_label, format_date
+from explainer.prose import figure_label, format_date
 from explainer.sources import source_ids_of
 from explainer.style import OKABE_ITO, add_lane_labels, apply_house_style, set_summary
-from explainer.tables import format_ids, load_table, split_list
+from explainer.tables import format_ids, split_list
 from explainer.timeline import events
+from explainer.ukraine.data import grain_commodities, grain_destinations, talk_figures, talk_label, talks
 
-PERIODS = ("whole-initiative", "first-fortnight")
-MEASURES = (
-    "prisoners-agreed-each-side",
-    "prisoners-exchanged-each-side",
-    "bodies-agreed-each-side",
-    "bodies-returned-to-ukraine",
-    "bodies-returned-to-russia",
-    "bodies-offered-to-ukraine",
-)
-MEASURE_LABELS = {
-    "prisoners-agreed-each-side": "Prisoners to be exchanged, each side (agreed)",
-    "prisoners-exchanged-each-side": "Prisoners exchanged, each side",
-    "bodies-agreed-each-side": "Bodies to be returned, each side (agreed)",
-    "bodies-returned-to-ukraine": "Bodies returned to Ukraine",
-    "bodies-returned-to-russia": "Bodies returned to Russia",
-    "bodies-offered-to-ukraine": "Further bodies offered to Ukraine",
-}
+
 SIDE_COLOURS = {"agreed": OKABE_ITO["black"], "ukraine": OKABE_ITO["blue"], "russia": OKABE_ITO["vermillion"]}
 # Decimals shown on the commodity bars: the JCC's whole-Initiative figures come to two decimals of a
 # million tonnes; its first-fortnight figures are in tonnes, shown to the nearest thousand.
 COMMODITY_DECIMALS = {"whole-initiative": 2, "first-fortnight": 3}
-PEACE_PUSH_START = "2025-03-01"
-
-
-def _check_choice(argument: str, value, allowed: Sequence[str]) -> None:
-    if value not in allowed:
-        raise ValueError(f"explainer: {argument}={value!r} is not one of {list(allowed)}")
-
-
-# --- The talks ---------------------------------------------------------------------------------
-
-
-def talks() -> pd.DataFrame:
-    """Every round of Russia–Ukraine talks held in Turkey, oldest first (``data/ukraine_talks.csv``).
-
-    Raises ``ValueError`` if a round's ``event_id`` is missing from the shared timeline or its
-    date differs from the event's: the table and the timeline must tell the same story.
-    """
-    frame = load_table("ukraine_talks").sort_values("date").reset_index(drop=True)
-    timeline = load_table("events").set_index("event_id")["date"]
-    for row in frame.itertuples(index=False):
-        if row.event_id not in timeline.index:
-            raise ValueError(f"explainer: talk {row.talk_id!r} names event {row.event_id!r}, which data/events.csv does not have")
-        if timeline[row.event_id] != row.date:
-            raise ValueError(f"explainer: talk {row.talk_id!r} is dated {row.date:%Y-%m-%d} but its event is dated {timeline[row.event_id]:%Y-%m-%d}")
-    return frame
-
-
-def talk_label(talk_id: str) -> str:
-    """A round as readers name it, e.g. 'Istanbul, 16 May 2025'."""
-    rounds = talks().set_index("talk_id")
-    if talk_id not in rounds.index:
-        raise KeyError(f"explainer: talk_id={talk_id!r} is not a round of data/ukraine_talks.csv; rounds are {list(rounds.index)}")
-    row = rounds.loc[talk_id]
-    return f"{row['city']}, {format_date(row['date'])}"
-
-
-def talks_table() -> pd.DataFrame:
-    """The rounds as a reader reads them: when, where, who led each side, what came of it."""
-    frame = talks()
-    host = frame["turkish_host"].replace("", "not named in the sources we read")
-    where = [f"{row.city}, {row.venue}" if row.venue else f"{row.city} (venue not named in our sources)" for row in frame.itertuples()]
-    return pd.DataFrame(
-        {
-            "Date": [format_date(date) for date in frame["date"]],
-            "Where": where,
-            "Format": frame["format"],
-            "Turkish host or chair": host,
-            "Ukraine's delegation led by": frame["ukraine_head"],
-            "Russia's delegation led by": frame["russia_head"],
-            "Outcome": frame["outcome"],
-            "Ceasefire agreed": frame["ceasefire_agreed"],
-            "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
-        }
-    )
-
-
-def talk_figures(measure: str | None = None, talk_id: str | None = None) -> pd.DataFrame:
-    """Prisoner and body figures from the Istanbul rounds (``data/ukraine_talks_figures.csv``),
-    optionally only one ``measure`` (see ``MEASURES``) or one round (``talk_id``).
-
-    Raises ``ValueError`` for an unknown measure and ``KeyError`` for an unknown round, or if
-    a row of the table names a round that ``data/ukraine_talks.csv`` does not have.
-    """
-    frame = load_table("ukraine_talks_figures")
-    known = set(talks()["talk_id"])
-    unknown = sorted(set(frame["talk_id"]) - known)
-    if unknown:
-        raise KeyError(f"explainer: data/ukraine_talks_figures.csv names rounds {unknown} that data/ukraine_talks.csv lacks")
-    if measure is not None:
-        _check_choice("measure", measure, MEASURES)
-        frame = frame[frame["measure"] == measure]
-    if talk_id is not None:
-        if talk_id not in known:
-            raise KeyError(f"explainer: talk_id={talk_id!r} is not a round of data/ukraine_talks.csv; rounds are {sorted(known)}")
-        frame = frame[frame["talk_id"] == talk_id]
-    return frame.sort_values(["talk_id", "measure", "as_of", "figure_id"]).reset_index(drop=True)
-
-
-def talk_figures_table(kind: str = "prisoners") -> pd.DataFrame:
-    """The figures for ``kind`` ('prisoners' or 'bodies') as a reader reads them, with who reported each."""
-    _check_choice("kind", kind, ("prisoners", "bodies"))
-    frame = talk_figures()
-    frame = frame[frame["measure"].str.startswith(kind)]
-    return pd.DataFrame(
-        {
-            "Round": frame["talk_id"].map(talk_label),
-            "What": frame["measure"].map(MEASURE_LABELS) + frame["scope"].map({"stage": " (one stage)", "total": ""}),
-            "Number": [figure_label(row.value, row.qualifier) for row in frame.itertuples()],
-            "Reported by": frame["reported_by"],
-            "As of": [format_date(date) for date in frame["as_of"]],
-            "Note": frame["note"],
-            "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
-        }
-    ).reset_index(drop=True)
 
 
 def _prisoner_series(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -338,81 +216,6 @@ def talks_timeline_chart(start: str = "2022-02-24", *, title: str | None = None)
     return fig
 
 
-# --- The Black Sea Grain Initiative ------------------------------------------------------------
-
-
-def grain_totals() -> pd.DataFrame:
-    """Headline figures of the Initiative (``data/grain_initiative_totals.csv``)."""
-    return load_table("grain_initiative_totals")
-
-
-def grain_total(metric_id: str) -> float:
-    """One headline figure by id, e.g. ``'cargo-total'`` (million tonnes) or ``'voyages-outbound'``."""
-    totals = grain_totals().set_index("metric_id")
-    if metric_id not in totals.index:
-        raise KeyError(f"explainer: metric_id={metric_id!r} is not in data/grain_initiative_totals.csv; ids are {list(totals.index)}")
-    return float(totals.loc[metric_id, "value"])
-
-
-GRAIN_SIGNED, GRAIN_ENDED = "2022-07-22-black-sea-grain-initiative", "2023-07-17-grain-initiative-ends"
-
-
-def grain_totals_sentence() -> Sentence:
-    """The UN's last count before the Initiative ended, worded from the data so no chapter retypes it.
-
-    The count of voyages from the ports excludes the one ship the same update says was still
-    loading, so the closing number of voyages is at least one higher; the sentence says so.
-    """
-    totals = grain_totals().set_index("metric_id")
-    cargo, voyages = totals.loc["cargo-total"], totals.loc["voyages-outbound"]
-    timeline = events().set_index("event_id")
-    signed, ended = timeline.loc[GRAIN_SIGNED, "date"], timeline.loc[GRAIN_ENDED, "date"]
-    return Sentence(
-        f"The Initiative ran from {format_date(signed)}, when it was signed, to {format_date(ended)}, when Russia ended its participation. "
-        f"The last operational update of the {cargo['reported_by']} before the end, of {format_date(cargo['as_of'], cargo['as_of_precision'])}, "
-        f"counts {figure_label(cargo['value'], cargo['qualifier'], cargo['unit'])} exported from the three ports "
-        f"on {figure_label(voyages['value'], voyages['qualifier'])} voyages. It is not the closing count: the ship still loading "
-        f"that day sailed afterwards, so the voyages out of the ports numbered at least {int(voyages['value']) + 1:,}."
-    )
-
-
-def grain_totals_table() -> pd.DataFrame:
-    """The headline figures as a reader reads them."""
-    frame = grain_totals()
-    return pd.DataFrame(
-        {
-            "Figure": frame["label"],
-            "Value": [figure_label(row.value, row.qualifier, row.unit) for row in frame.itertuples()],
-            "As of": [format_date(row.as_of, row.as_of_precision) for row in frame.itertuples()],
-            "Reported by": frame["reported_by"],
-            "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
-        }
-    )
-
-
-def grain_commodities(period: str = "whole-initiative", with_remainder: bool = True) -> pd.DataFrame:
-    """Cargo by commodity for ``period`` ('whole-initiative' or 'first-fortnight'), largest first.
-
-    For the whole Initiative, ``with_remainder`` adds a row 'Other (not itemised)': the JCC total
-    (metric 'cargo-total-jcc') minus the commodities it itemises, computed here, not reported.
-    """
-    _check_choice("period", period, PERIODS)
-    frame = load_table("grain_initiative_commodities")
-    frame = frame[frame["period"] == period].sort_values("million_tonnes", ascending=False).reset_index(drop=True)
-    if period == "whole-initiative" and with_remainder:
-        remainder = round(grain_total("cargo-total-jcc") - frame["million_tonnes"].sum(), 2)
-        if remainder < 0:
-            raise ValueError(f"explainer: the itemised commodities ({frame['million_tonnes'].sum()} Mt) exceed the JCC total")
-        first = frame.iloc[0]
-        extra = {
-            "period": period, "commodity": "Other (not itemised)", "million_tonnes": remainder,
-            "as_of": first["as_of"], "as_of_precision": first["as_of_precision"],
-            "reported_by": "computed: JCC total minus itemised commodities", "source_ids": first["source_ids"],
-        }
-        frame = pd.concat([frame, pd.DataFrame([extra])], ignore_index=True)
-    return frame
-
-
 def commodity_chart(period: str = "whole-initiative") -> go.Figure:
     """Horizontal bars: cargo shipped under the Initiative by commodity, in million tonnes."""
     frame = grain_commodities(period)
@@ -451,13 +254,6 @@ def commodity_chart(period: str = "whole-initiative") -> go.Figure:
     set_summary(fig, f"Of {total:.1f} million tonnes, {top['commodity'].lower()} accounted for {top['million_tonnes']} Mt ({share:.0f}%), "
         f"followed by {frame.iloc[1]['commodity'].lower()} at {frame.iloc[1]['million_tonnes']} Mt.")
     return fig
-
-
-def grain_destinations(period: str = "whole-initiative") -> pd.DataFrame:
-    """Cargo by destination country for ``period``, as each publisher reported it."""
-    _check_choice("period", period, PERIODS)
-    frame = load_table("grain_initiative_destinations")
-    return frame[frame["period"] == period].reset_index(drop=True)
 
 
 def destinations_chart() -> go.Figure:
@@ -525,67 +321,3 @@ def _tonnes_label(value: float, rounded_by_source: bool) -> str:
     if rounded_by_source and float(value).is_integer():
         return f"{value:.0f} (whole Mt)"
     return f"{value:.1f}"
-
-
-def first_fortnight_destinations_table() -> pd.DataFrame:
-    """Preliminary destination shares of the first fortnight (1–15 August 2022), largest first."""
-    frame = grain_destinations("first-fortnight").sort_values("share_pct", ascending=False, kind="stable")
-    return pd.DataFrame(
-        {
-            "Destination": frame["country"],
-            "Share of cargo (%)": frame["share_pct"].map(lambda value: f"{value:g}"),
-            "Reported by": frame["reported_by"],
-            "Sources": frame["source_ids"],
-        }
-    ).reset_index(drop=True)
-
-
-def income_groups_table() -> pd.DataFrame:
-    """Who received the grain by income group, as the UN and Russia each reported it (contested)."""
-    frame = load_table("grain_initiative_income_groups").sort_values(["as_of", "figure_id"])
-    return pd.DataFrame(
-        {
-            "Reported by": frame["reported_by"],
-            "As of": [format_date(row.as_of, row.as_of_precision) for row in frame.itertuples()],
-            "Cargo": frame["cargo"],
-            "Destination group": frame["income_group"],
-            "Share": [figure_label(row.share_pct, row.qualifier, "%") for row in frame.itertuples()],
-            "Sources": frame["source_ids"].map(lambda ids: format_ids(ids)),
-        }
-    ).reset_index(drop=True)
-
-
-# --- Trump's push to end the war ---------------------------------------------------------------
-
-
-def peace_push_events(start: str = PEACE_PUSH_START, end=CALL_DATE) -> pd.DataFrame:
-    """Timeline events on the Russia–Ukraine war between ``start`` and ``end`` (default: from
-    March 2025 to the day of the call, 5 May 2025): what the US push to end the war consisted of
-    at the time of the call, as the sources record it."""
-    return events(["ukraine"], start=start, end=end)
-
-
-def source_ids_of_chapter() -> list[str]:
-    """Every source id behind the chapter's tables, in order of first use."""
-    tables = ("ukraine_talks", "ukraine_talks_figures", "grain_initiative_totals", "grain_initiative_commodities",
-              "grain_initiative_destinations", "grain_initiative_income_groups")
-    return source_ids_of(*(load_table(name) for name in tables))
-
-
-# --- The article's claims this chapter explains -----------------------------------------------
-
-CLAIM_IDS = ("S01-b", "S04-a", "S10-a", "S11-a", "S11-b", "S13-c")
-
-
-def chapter_claims() -> pd.DataFrame:
-    """The rows of chapter 00's claims ledger that this chapter explains, as a reader reads them."""
-    from explainer.ledger import claims_table
-
-    return claims_table(CLAIM_IDS)
-
-
-def chapter_source_ids() -> list[str]:
-    """Every source id behind the chapter's tables, its claims and the war's timeline, in order of first use."""
-    from explainer.ledger import claim_source_ids
-
-    return list(dict.fromkeys(claim_source_ids(CLAIM_IDS) + source_ids_of_chapter() + source_ids_of(events(["ukraine"]))))
