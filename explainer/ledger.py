@@ -272,8 +272,10 @@ class AnnotatedArticle:
 
     claims: pd.DataFrame
 
-    def _claims_in(self, sentence_id: str) -> list:
-        return list(self.claims[self.claims["sentence_id"] == sentence_id].itertuples(index=False))
+    def _claims_in(self, sentence_id: str, text: str | None = None) -> list:
+        """The claims made in one sentence; in the order they appear in ``text`` when given."""
+        claims = list(self.claims[self.claims["sentence_id"] == sentence_id].itertuples(index=False))
+        return claims if text is None else sorted(claims, key=lambda claim: text.find(claim.quote))
 
     def _marked_sentence(self, sentence_id: str, text: str) -> str:
         spans = []
@@ -323,7 +325,9 @@ class AnnotatedArticle:
                 for row in rows.itertuples(index=False)
             )
             paragraphs.append(f'<p style="line-height:1.9">{body}</p>')
-            paragraphs.extend(self._reasons(claim) for row in rows.itertuples(index=False) for claim in self._claims_in(row.sentence_id))
+            paragraphs.extend(
+                self._reasons(claim) for row in rows.itertuples(index=False) for claim in self._claims_in(row.sentence_id, row.text)
+            )
         legend = " ".join(
             f'<span style="background:{style["tint"]};border-bottom:3px solid {style["colour"]};padding:0 4px">{html.escape(style["label"])}</span>'
             for verdict, style in VERDICTS.items()

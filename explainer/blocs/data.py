@@ -1,4 +1,10 @@
 """Chapter 01, Turkey between the blocs: loading and checking its tables, and the facts computed from them.
+
+Examples
+--------
+>>> from explainer.blocs.data import turning_points
+>>> sorted(set(turning_points()["direction"]))
+['closer', 'strained']
 """
 
 from __future__ import annotations

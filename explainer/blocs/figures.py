@@ -1,4 +1,10 @@
 """Chapter 01, Turkey between the blocs: its charts.
+
+Examples
+--------
+>>> from explainer.blocs.figures import aid_offer_chart
+>>> aid_offer_chart().data[0].type
+'bar'
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
 """Chapter 01, Turkey between the blocs: its map.
+
+Examples
+--------
+>>> from explainer.blocs.map import turkey_map
+>>> "straits" in turkey_map().layout.meta["summary"]
+True
 """
 
 from __future__ import annotations

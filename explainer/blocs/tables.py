@@ -1,4 +1,10 @@
 """Chapter 01, Turkey between the blocs: the reader's tables and sentences, and the chapter's claims and sources.
+
+Examples
+--------
+>>> from explainer.blocs.tables import chapter_claims
+>>> chapter_claims()["Claim"].tolist()
+['S06-a', 'S11-b', 'S13-b']
 """
 
 from __future__ import annotations

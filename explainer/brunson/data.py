@@ -1,4 +1,10 @@
 """Chapter 06, the Brunson affair: loading and checking its tables, and the facts computed from them.
+
+Examples
+--------
+>>> from explainer.brunson.data import lira_rates
+>>> lira_rates()["date"].dt.year.unique().tolist()
+[2018]
 """
 
 from __future__ import annotations

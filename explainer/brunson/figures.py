@@ -1,4 +1,10 @@
 """Chapter 06, the Brunson affair: its charts.
+
+Examples
+--------
+>>> from explainer.brunson.figures import lira_chart
+>>> lira_chart().layout.title.text.startswith("A dollar cost")
+True
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
 """Chapter 06, the Brunson affair: the reader's tables and sentences, and the chapter's claims and sources.
+
+Examples
+--------
+>>> from explainer.brunson.tables import chapter_claims
+>>> chapter_claims()["Claim"].tolist()
+['S12-a', 'S12-b', 'S12-c']
 """
 
 from __future__ import annotations

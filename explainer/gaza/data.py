@@ -1,4 +1,12 @@
 """Chapter 03, Gaza: loading and checking its tables, and the facts computed from them.
+
+Examples
+--------
+>>> from explainer.gaza.data import aid, facts
+>>> sorted(set(facts().query("measure == 'area'")["value"]))
+[360.0, 365.0]
+>>> aid()["turkey_own_figure"].dtype.name
+'bool'
 """
 
 from __future__ import annotations

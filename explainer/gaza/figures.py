@@ -1,4 +1,10 @@
 """Chapter 03, Gaza: its charts.
+
+Examples
+--------
+>>> from explainer.gaza.figures import casualty_chart
+>>> "Gaza" in casualty_chart().layout.title.text
+True
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
 """Chapter 03, Gaza: its map.
+
+Examples
+--------
+>>> from explainer.gaza.map import gaza_map
+>>> gaza_map().layout.geo.visible
+False
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
 """Chapter 03, Gaza: the reader's tables and sentences, and the chapter's claims and sources.
+
+Examples
+--------
+>>> from explainer.gaza.tables import gaza_claims
+>>> gaza_claims()["Claim"].tolist()
+['S01-b', 'S04-b']
 """
 
 from __future__ import annotations

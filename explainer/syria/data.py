@@ -1,4 +1,10 @@
 """Chapter 04, Syria: loading and checking its tables, and the facts computed from them.
+
+Examples
+--------
+>>> from explainer.syria.data import refugees
+>>> sorted(set(refugees()["publisher"]))
+['Turkish government', 'UNHCR']
 """
 
 from __future__ import annotations

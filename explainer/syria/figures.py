@@ -1,4 +1,10 @@
 """Chapter 04, Syria: its charts.
+
+Examples
+--------
+>>> from explainer.syria.figures import refugee_chart
+>>> len(refugee_chart().data)
+2
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
 """Chapter 04, Syria: its map.
+
+Examples
+--------
+>>> from explainer.syria.map import syria_map
+>>> syria_map().layout.geo.visible
+False
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
 """Chapter 04, Syria: the reader's tables and sentences, and the chapter's claims and sources.
+
+Examples
+--------
+>>> from explainer.syria.tables import call_claims
+>>> call_claims()["Claim"].tolist()
+['S05-a', 'S05-b']
 """
 
 from __future__ import annotations

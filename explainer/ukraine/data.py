@@ -1,4 +1,10 @@
 """Chapter 02, Russia–Ukraine mediation: loading and checking its tables, and the facts computed from them.
+
+Examples
+--------
+>>> from explainer.ukraine.data import talks
+>>> talks()["date"].is_monotonic_increasing
+True
 """
 
 from __future__ import annotations

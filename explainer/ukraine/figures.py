@@ -1,4 +1,10 @@
 """Chapter 02, Russia–Ukraine mediation: its charts.
+
+Examples
+--------
+>>> from explainer.ukraine.figures import talks_timeline_chart
+>>> "Trump–Erdoğan call" in str(talks_timeline_chart().layout.annotations)
+True
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
 """Chapter 02, Russia–Ukraine mediation: its map.
+
+Examples
+--------
+>>> from explainer.ukraine.map import ukraine_map
+>>> ukraine_map().layout.geo.visible
+False
 """
 
 from __future__ import annotations

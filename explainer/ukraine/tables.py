@@ -1,4 +1,10 @@
 """Chapter 02, Russia–Ukraine mediation: the reader's tables and sentences, and the chapter's claims and sources.
+
+Examples
+--------
+>>> from explainer.ukraine.tables import CLAIM_IDS, chapter_claims
+>>> chapter_claims()["Claim"].tolist() == list(CLAIM_IDS)
+True
 """
 
 from __future__ import annotations
