@@ -81,7 +81,8 @@ PLACE_STYLE = {
 # --- building blocks -----------------------------------------------------------------------
 
 
-def _escape(value) -> str:
+def html_text(value) -> str:
+    """``value`` as text for a map's labels and hover, HTML-escaped (quotes too)."""
     return html.escape(str(value), quote=True)
 
 
@@ -97,17 +98,22 @@ def _check_bounds(bounds: Sequence[float]) -> tuple[float, float, float, float]:
     return west, south, east, north
 
 
-def _padded(bounds, pad: float = 1.0):
+def padded(bounds, pad: float = 1.0):
+    """``bounds`` (west, south, east, north) widened by ``pad`` degrees on every side, within the globe.
+
+    >>> padded((10, 20, 30, 40), 2)
+    (8, 18, 32, 42)
+    """
     west, south, east, north = bounds
     return (max(west - pad, -180), max(south - pad, -90), min(east + pad, 180), min(north + pad, 90))
 
 
-def _areas_trace(frame: gpd.GeoDataFrame, *, name: str, color: str, line_color: str, line_width: float,
+def areas_trace(frame: gpd.GeoDataFrame, *, name: str, color: str, line_color: str, line_width: float,
                  hover: bool = True, digits: int = 4, describe: str | None = None) -> go.Choropleth:
     """Filled areas of one colour; hover shows the area's name, country and status."""
-    names = [_escape(value) for value in frame["name"]]
-    statuses = [_escape(value) for value in frame["status"]]
-    kinds = [_escape(value) for value in frame["kind"]]
+    names = [html_text(value) for value in frame["name"]]
+    statuses = [html_text(value) for value in frame["status"]]
+    kinds = [html_text(value) for value in frame["kind"]]
     return go.Choropleth(
         geojson=geo.plotly_geojson(frame, digits=digits),
         locations=list(frame["id"]),
@@ -125,16 +131,16 @@ def _areas_trace(frame: gpd.GeoDataFrame, *, name: str, color: str, line_color: 
     )
 
 
-def _context_traces(bounds, *, exclude: Sequence[str] = (), digits: int = 4, pad: float = 1.0) -> list:
+def context_traces(bounds, *, exclude: Sequence[str] = (), digits: int = 4, pad: float = 1.0) -> list:
     """Our own admin-0 layer as muted land, clipped to the view (plus ``pad`` degrees): no downloaded base map."""
-    countries = geo.clip(geo.load_boundaries("admin0"), _padded(bounds, pad))
+    countries = geo.clip(geo.load_boundaries("admin0"), padded(bounds, pad))
     countries = countries[~countries["iso3"].isin(list(exclude))]
-    return [_areas_trace(countries, name="Neighbouring countries", color=LAND, line_color=BORDER,
+    return [areas_trace(countries, name="Neighbouring countries", color=LAND, line_color=BORDER,
                          line_width=0.8, hover=True, digits=digits,
                          describe=", ".join(sorted(countries["name"].astype(str))))]
 
 
-def _country_labels(bounds, iso3s: Sequence[str], *, positions: Mapping[str, tuple[float, float]] | None = None,
+def country_labels(bounds, iso3s: Sequence[str], *, positions: Mapping[str, tuple[float, float]] | None = None,
                     uppercase: bool = True) -> go.Scattergeo:
     """Country names in small grey capitals, at ``positions[iso3]`` = (lon, lat) or else at a point
     inside each country's visible part. A map's first trace (it has no ``locationmode``)."""
@@ -152,7 +158,7 @@ def _country_labels(bounds, iso3s: Sequence[str], *, positions: Mapping[str, tup
             lon, lat = point.x, point.y
         lons.append(round(lon, 3))
         lats.append(round(lat, 3))
-        labels.append(_escape(row.name).upper() if uppercase else _escape(row.name))
+        labels.append(html_text(row.name).upper() if uppercase else html_text(row.name))
     return go.Scattergeo(
         lon=lons, lat=lats, text=labels, mode="text",
         textfont={"size": 11, "color": COUNTRY_LABEL, "family": FONT, "shadow": HALO},
@@ -160,7 +166,7 @@ def _country_labels(bounds, iso3s: Sequence[str], *, positions: Mapping[str, tup
     )
 
 
-def _text_labels(labels: Sequence[tuple[float, float, str]], *, name: str, color: str, size: int = 11,
+def text_labels(labels: Sequence[tuple[float, float, str]], *, name: str, color: str, size: int = 11,
                  style: str = "normal", describe: str | None = None, showlegend: bool = False,
                  textposition: str | Sequence[str] = "middle center") -> go.Scattergeo:
     """Plain text at fixed (lon, lat) points, with the white halo: seas, regions, callouts."""
@@ -173,12 +179,12 @@ def _text_labels(labels: Sequence[tuple[float, float, str]], *, name: str, color
     )
 
 
-def _sea_labels(labels: Sequence[tuple[float, float, str]]) -> go.Scattergeo:
+def sea_labels(labels: Sequence[tuple[float, float, str]]) -> go.Scattergeo:
     """Names of seas, in blue italics, at fixed points chosen in open water (labels, not data)."""
-    return _text_labels(labels, name="Sea names", color=SEA_LABEL, size=12, style="italic")
+    return text_labels(labels, name="Sea names", color=SEA_LABEL, size=12, style="italic")
 
 
-def _occupied_outline(frame: gpd.GeoDataFrame) -> go.Scattergeo | None:
+def occupied_outline(frame: gpd.GeoDataFrame) -> go.Scattergeo | None:
     """Dashed outlines of the areas the border policy marks, with a legend entry."""
     marked = frame[frame["status"] != ""]
     if marked.empty:
@@ -222,7 +228,7 @@ def _check_label_options(place_ids, label_positions, label_offsets) -> tuple[dic
     return label_positions, label_offsets
 
 
-def _places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] | None = None,
+def places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] | None = None,
                    label_offsets: Mapping[str, tuple[float, float]] | None = None) -> list:
     """The labelled places: one marker trace per kind, then leader lines and their offset labels.
 
@@ -237,11 +243,11 @@ def _places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] 
         rows = places[places["kind"] == kind]
         style = PLACE_STYLE[kind]
         hover = [
-            f"<b>{_escape(r.name)}</b>" + (f" ({_escape(r.alt_names)})" if r.alt_names else "")
-            + f"<br>{_escape(r.note)}" if r.note else f"<b>{_escape(r.name)}</b>"
+            f"<b>{html_text(r.name)}</b>" + (f" ({html_text(r.alt_names)})" if r.alt_names else "")
+            + f"<br>{html_text(r.note)}" if r.note else f"<b>{html_text(r.name)}</b>"
             for r in rows.itertuples()
         ]
-        names = [_escape(_label(name, kind)) for name in rows["name"]]
+        names = [html_text(_label(name, kind)) for name in rows["name"]]
         traces.append(
             go.Scattergeo(
                 lon=list(rows["longitude"]), lat=list(rows["latitude"]),
@@ -264,7 +270,7 @@ def _places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] 
             end = (row.longitude + dlon, row.latitude + dlat)
             lons += [row.longitude, end[0], None]
             lats += [row.latitude, end[1], None]
-            anchors.append((end[0], end[1], _escape(_label(row.name, row.kind)),
+            anchors.append((end[0], end[1], html_text(_label(row.name, row.kind)),
                             label_positions.get(row.id, _side(dlon, dlat))))
         traces.append(go.Scattergeo(
             lon=lons, lat=lats, mode="lines", line={"color": LEADER_LINE, "width": 0.8}, hoverinfo="skip",
@@ -272,13 +278,14 @@ def _places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] 
             meta={"describe": "thin lines joining " + ", ".join(a[2] for a in anchors) + " to their labels",
                   "place_ids_offset": list(offset["id"])},
         ))
-        traces.append(_text_labels([(lon, lat, text) for lon, lat, text, _ in anchors], name="Place labels",
+        traces.append(text_labels([(lon, lat, text) for lon, lat, text, _ in anchors], name="Place labels",
                                    color=TEXT, size=12, textposition=[a[3] for a in anchors]))
     return traces
 
 
-def _route(points: Sequence[tuple[float, float]], *, name: str, color: str, dash: str = "solid",
+def route(points: Sequence[tuple[float, float]], *, name: str, color: str, dash: str = "solid",
            width: float = 2.5, describe: str = "") -> go.Scattergeo:
+    """A line through ``points`` given as (latitude, longitude), such as a shipping route."""
     return go.Scattergeo(
         lon=[lon for _, lon in points], lat=[lat for lat, _ in points], mode="lines",
         line={"color": color, "width": width, "dash": dash}, name=name, hoverinfo="name",
@@ -296,7 +303,7 @@ def _place_sources(place_ids: Sequence[str]) -> list[str]:
     return out
 
 
-def _merge_labels(default_positions: Mapping[str, str], default_offsets: Mapping[str, tuple[float, float]],
+def merge_labels(default_positions: Mapping[str, str], default_offsets: Mapping[str, tuple[float, float]],
                   label_positions: Mapping[str, str] | None,
                   label_offsets: Mapping[str, tuple[float, float]] | None) -> tuple[dict, dict]:
     """A map's own label placement overridden by the caller's: a position given for a place drops
@@ -307,7 +314,18 @@ def _merge_labels(default_positions: Mapping[str, str], default_offsets: Mapping
     return {**positions, **label_positions}, {**offsets, **label_offsets}
 
 
-def _side_note(fig: go.Figure, text: str) -> None:
+def start_map(bounds, countries: Sequence[str], *, labels: tuple[Mapping, Mapping], chosen: tuple[Mapping | None, Mapping | None],
+              positions: Mapping[str, tuple[float, float]] | None = None) -> tuple[go.Figure, dict, dict]:
+    """A new map: its first trace names ``countries`` (at ``positions`` where given), and the map's
+    own label placement ``labels`` (positions, offsets) is overridden by the caller's ``chosen``.
+    Returns the figure and the merged label positions and offsets."""
+    merged_positions, merged_offsets = merge_labels(*labels, *chosen)
+    fig = go.Figure()
+    fig.add_trace(country_labels(bounds, countries, positions=positions))
+    return fig, merged_positions, merged_offsets
+
+
+def side_note(fig: go.Figure, text: str) -> None:
     """A boxed note in the legend column, at the foot of the map: for what the map does not show."""
     fig.add_annotation(
         text=text, xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False,
@@ -316,7 +334,7 @@ def _side_note(fig: go.Figure, text: str) -> None:
     )
 
 
-def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption: str, summary: str,
+def finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption: str, summary: str,
             source_ids: Sequence[str], place_ids: Sequence[str], height: int, projection: str = "mercator") -> go.Figure:
     """Geo settings that keep the map offline, the house style, the caption and the summary.
 
@@ -370,7 +388,7 @@ def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption
 
 
 def _caption_annotation_text(caption: str) -> str:
-    return "<br>".join(_escape(line) for line in wrap_lines(caption, 150))
+    return "<br>".join(html_text(line) for line in wrap_lines(caption, 150))
 
 
 # --- the maps --------------------------------------------------------------------------------
@@ -400,23 +418,23 @@ def region_map(*, title: str = "Turkey sits between the wars in Ukraine, Syria a
     coloured (their colours in the legend) and the small occupied areas named on leader lines."""
     bounds = REGION_BOUNDS
     subjects = list(REGION_COLORS)
-    countries = geo.clip(geo.load_boundaries("admin0"), _padded(bounds))
+    countries = geo.clip(geo.load_boundaries("admin0"), padded(bounds))
     regions = geo.load_boundaries("admin1")
     marked = regions[regions["status"] != ""]
-    positions, offsets = _merge_labels(REGION_LABELS, {}, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["RUS", "EGY", "IRN", "SAU", "ROU", "BLR", "POL", "GRC", "BGR", "GEO",
-                                           "IRQ", "LBY", "KAZ", "DEU", "ITA"], positions={"SAU": (41.0, 29.6)}))
-    for trace in _context_traces(bounds, exclude=subjects, digits=3, pad=4.0):  # a conic frame's corners reach wider
+    fig, positions, offsets = start_map(
+        bounds, ["RUS", "EGY", "IRN", "SAU", "ROU", "BLR", "POL", "GRC", "BGR", "GEO", "IRQ", "LBY", "KAZ", "DEU", "ITA"], positions={"SAU": (41.0, 29.6)},
+        labels=(REGION_LABELS, {}), chosen=(label_positions, label_offsets),
+    )
+    for trace in context_traces(bounds, exclude=subjects, digits=3, pad=4.0):  # a conic frame's corners reach wider
         fig.add_trace(trace)
     for rank, iso3 in enumerate(subjects):
         shape = countries[countries["iso3"] == iso3]
-        fig.add_trace(_areas_trace(shape, name=str(shape["name"].iloc[0]), color=REGION_COLORS[iso3], line_color=BORDER,
+        fig.add_trace(areas_trace(shape, name=str(shape["name"].iloc[0]), color=REGION_COLORS[iso3], line_color=BORDER,
                                    line_width=0.8, digits=3))
         fig.data[-1].showlegend = True
         fig.data[-1].legendrank = 10 + rank
-    fig.add_trace(_sea_labels(REGION_SEAS))
-    fig.add_trace(_occupied_outline(marked))
+    fig.add_trace(sea_labels(REGION_SEAS))
+    fig.add_trace(occupied_outline(marked))
     lons, lats, callouts = [], [], []
     for area_id, (lon, lat, text) in REGION_CALLOUTS.items():
         inside = marked.loc[marked["id"] == area_id, "geometry"].iloc[0].representative_point()
@@ -427,13 +445,13 @@ def region_map(*, title: str = "Turkey sits between the wars in Ukraine, Syria a
                                 hoverinfo="skip", showlegend=False, name="Label leader lines",
                                 meta={"describe": "thin lines joining the Golan Heights, the West Bank and the "
                                       "Gaza Strip to their labels"}))
-    fig.add_trace(_text_labels(callouts, name="Occupied areas named", color=TEXT, textposition="middle left"))
-    for trace in _places_traces(places, positions, offsets):
+    fig.add_trace(text_labels(callouts, name="Occupied areas named", color=TEXT, textposition="middle left"))
+    for trace in places_traces(places, positions, offsets):
         fig.add_trace(trace)
     note = geo.policy_note(marked["status"], east_jerusalem=True)
     caption = (f"Turkey, Ukraine, Syria and Palestine coloured (see the legend), other countries in grey. {note} "
                "Areas of Ukraine occupied by Russia since 2022 are not drawn.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
+    finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
             summary="An overview map of Turkey between Ukraine, Russia, Syria and the Palestinian territories, with "
             "Crimea, the Golan Heights, the West Bank and the Gaza Strip marked as occupied.",
             source_ids=[POLICY_SOURCES[s] for s in sorted(set(marked["status"]))], height=height,
@@ -469,26 +487,26 @@ def range_rings_map(*, center: str = "murted-air-base", radii_km: Sequence[float
     bounds = _check_bounds((max(west, -180), max(south, -90), min(east, 180), min(north, 90)))
     place_ids = list(dict.fromkeys([center, *places]))
     fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP", "RUS", "UKR",
+    fig.add_trace(country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP", "RUS", "UKR",
                                            "ROU", "EGY", "ISR", "LBN", "JOR", "SAU", "AZE"]))
-    for trace in _context_traces(bounds, exclude=["TUR"]):
+    for trace in context_traces(bounds, exclude=["TUR"]):
         fig.add_trace(trace)
-    turkey = geo.clip(geo.load_boundaries("admin0"), _padded(bounds))
-    fig.add_trace(_areas_trace(turkey[turkey["iso3"] == "TUR"], name="Turkey", color=SUBJECT, line_color=BORDER,
+    turkey = geo.clip(geo.load_boundaries("admin0"), padded(bounds))
+    fig.add_trace(areas_trace(turkey[turkey["iso3"] == "TUR"], name="Turkey", color=SUBJECT, line_color=BORDER,
                                line_width=0.8))
     palette = [OKABE_ITO["vermillion"], OKABE_ITO["orange"], OKABE_ITO["purple"], OKABE_ITO["blue"]]
     for index, (radius, ring) in enumerate(zip(radii, rings)):
         lons, lats = geo.outline_lonlat(ring)
         label = ring_labels[index] if ring_labels else f"{radius:,.0f} km"
-        fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", name=_escape(label),
+        fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", name=html_text(label),
                                     line={"color": palette[index % len(palette)], "width": 2}, hoverinfo="name",
                                     meta={"describe": f"{radius:,.0f} km from {middle['name']}"}))
-    for trace in _places_traces(place_ids, {center: "top left", "ankara": "bottom right"}):
+    for trace in places_traces(place_ids, {center: "top left", "ankara": "bottom right"}):
         fig.add_trace(trace)
     caption = (f"Circles of equal distance from {middle['name']}, computed on the WGS 84 ellipsoid. "
                + geo.policy_note([]))
     radii_text = ", ".join(f"{radius:,.0f}" for radius in radii)
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=place_ids,
+    finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=place_ids,
             summary=f"A map of true distance rings of {radii_text} km around {middle['name']}.",
             source_ids=list(source_ids), height=height)
     return fig

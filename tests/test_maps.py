@@ -160,7 +160,7 @@ def test_strings_from_data_are_html_escaped_in_hover_text():
         {"id": ["x"], "name": ["<script>alert(1)</script>"], "kind": ["<b>k</b>"], "status": [""]},
         geometry=[shapely.box(30, 40, 31, 41)], crs="EPSG:4326",
     )
-    trace = maps._areas_trace(hostile, name="test", color="#000", line_color="#fff", line_width=1)
+    trace = maps.areas_trace(hostile, name="test", color="#000", line_color="#fff", line_width=1)
     assert "<script>" not in str(trace.customdata)
     assert "&lt;script&gt;" in trace.customdata[0][0]
 

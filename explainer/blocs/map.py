@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from explainer import geo
-from explainer.maps import SUBJECT, SUBJECT_LINE, _areas_trace, _context_traces, _country_labels, _finish, _merge_labels, _places_traces, _sea_labels
+from explainer.maps import SUBJECT, SUBJECT_LINE, areas_trace, context_traces, finish, places_traces, sea_labels, start_map
 
 
 TURKEY_BOUNDS = (23.0, 34.4, 45.5, 43.6)
@@ -39,20 +39,20 @@ def turkey_map(*, title: str = "Turkey holds both straits between the Black Sea 
     bounds = TURKEY_BOUNDS
     provinces = geo.load_boundaries("admin1")
     provinces = provinces[provinces["iso3"] == "TUR"]
-    positions, offsets = _merge_labels(TURKEY_LABELS, TURKEY_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP"],
-                                  positions={"GRC": (24.0, 41.05)}))
-    for trace in _context_traces(bounds, exclude=["TUR"]):
+    fig, positions, offsets = start_map(
+        bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP"], positions={"GRC": (24.0, 41.05)},
+        labels=(TURKEY_LABELS, TURKEY_OFFSETS), chosen=(label_positions, label_offsets),
+    )
+    for trace in context_traces(bounds, exclude=["TUR"]):
         fig.add_trace(trace)
-    fig.add_trace(_areas_trace(provinces, name="Turkey's provinces", color=SUBJECT, line_color=SUBJECT_LINE,
+    fig.add_trace(areas_trace(provinces, name="Turkey's provinces", color=SUBJECT, line_color=SUBJECT_LINE,
                                line_width=0.5, describe=f"Turkey's {len(provinces)} provinces"))
-    fig.add_trace(_sea_labels(TURKEY_SEAS))
-    for trace in _places_traces(places, positions, offsets):
+    fig.add_trace(sea_labels(TURKEY_SEAS))
+    for trace in places_traces(places, positions, offsets):
         fig.add_trace(trace)
     caption = (f"Turkey's {len(provinces)} provinces in blue, its neighbours in grey. " + geo.policy_note([])
                + " Place coordinates: data/places.csv.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
+    finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
             summary=f"A map of Turkey's {len(provinces)} provinces marking the straits (the Bosporus and the "
             "Dardanelles) between the Black Sea, the Sea of Marmara and the Aegean, Ankara, Istanbul and the "
             "Mürted and Incirlik air bases.",

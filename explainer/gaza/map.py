@@ -1,10 +1,11 @@
-"""Chapter 03, Gaza: its map.
+"""Chapter 03, Gaza: the map of the Strip, its towns and crossings, and the route of Turkish aid by
+sea to El Arish and on to the Rafah crossing.
 
-Examples
---------
->>> from explainer.gaza.map import gaza_map
->>> gaza_map().layout.geo.visible
-False
+>>> from explainer.gaza.map import GAZA_PLACES, gaza_map
+>>> "rafah-crossing" in GAZA_PLACES
+True
+>>> gaza_map().layout.meta["summary"].startswith("A map of the Gaza Strip")
+True
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import plotly.graph_objects as go
 
 from explainer import geo
 from explainer.style import OKABE_ITO
-from explainer.maps import BORDER, COUNTRY_LABEL, LAND, SUBJECT, SUBJECT_LINE, _areas_trace, _country_labels, _finish, _merge_labels, _occupied_outline, _padded, _places_traces, _route, _sea_labels, _text_labels
+from explainer.maps import BORDER, COUNTRY_LABEL, LAND, SUBJECT, SUBJECT_LINE, areas_trace, finish, occupied_outline, padded, places_traces, route, sea_labels, start_map, text_labels
 
 
 GAZA_BOUNDS = (33.6, 30.97, 35.35, 31.8)
@@ -39,29 +40,30 @@ def gaza_map(*, title: str = "Turkish aid for Gaza was shipped to El Arish and t
     detail = geo.load_boundaries("gaza")
     strip = detail[detail["id"] == "PS-GZZ"]
     others = detail[detail["id"] != "PS-GZZ"]
-    positions, offsets = _merge_labels(GAZA_LABELS, GAZA_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["EGY", "ISR"], positions=GAZA_COUNTRY_LABELS))
-    fig.add_trace(_areas_trace(geo.clip(others, _padded(bounds, 0.3)), name="Neighbouring areas", color=LAND,
+    fig, positions, offsets = start_map(
+        bounds, ["EGY", "ISR"], positions=GAZA_COUNTRY_LABELS,
+        labels=(GAZA_LABELS, GAZA_OFFSETS), chosen=(label_positions, label_offsets),
+    )
+    fig.add_trace(areas_trace(geo.clip(others, padded(bounds, 0.3)), name="Neighbouring areas", color=LAND,
                                line_color=BORDER, line_width=1, digits=5,
                                describe=", ".join(sorted(others["name"]))))
-    fig.add_trace(_areas_trace(strip, name="Gaza Strip", color=SUBJECT, line_color=SUBJECT_LINE, line_width=1, digits=5))
-    fig.add_trace(_sea_labels(GAZA_SEAS))
-    fig.add_trace(_text_labels(GAZA_TERRITORY_LABELS, name="Territory names", color=COUNTRY_LABEL))
-    fig.add_trace(_occupied_outline(geo.clip(detail[detail["status"] != ""], _padded(bounds, 0.3))))
+    fig.add_trace(areas_trace(strip, name="Gaza Strip", color=SUBJECT, line_color=SUBJECT_LINE, line_width=1, digits=5))
+    fig.add_trace(sea_labels(GAZA_SEAS))
+    fig.add_trace(text_labels(GAZA_TERRITORY_LABELS, name="Territory names", color=COUNTRY_LABEL))
+    fig.add_trace(occupied_outline(geo.clip(detail[detail["status"] != ""], padded(bounds, 0.3))))
     mersin, el_arish, crossing = geo.place("mersin"), geo.place("el-arish"), geo.place("rafah-crossing")
-    fig.add_trace(_route([(mersin.latitude, mersin.longitude), (el_arish.latitude, el_arish.longitude)],
+    fig.add_trace(route([(mersin.latitude, mersin.longitude), (el_arish.latitude, el_arish.longitude)],
                          name="Aid ships from Mersin, Turkey", color=OKABE_ITO["orange"], dash="dash",
                          describe="by sea from Mersin, Turkey, to the port of El Arish"))
-    fig.add_trace(_route([(el_arish.latitude, el_arish.longitude), (crossing.latitude, crossing.longitude)],
+    fig.add_trace(route([(el_arish.latitude, el_arish.longitude), (crossing.latitude, crossing.longitude)],
                          name="Aid trucks to the Rafah crossing", color=OKABE_ITO["orange"],
                          describe="by road from El Arish to the Rafah crossing"))
-    for trace in _places_traces(places, positions, offsets):
+    for trace in places_traces(places, positions, offsets):
         fig.add_trace(trace)
     note = geo.policy_note(detail.loc[detail["id"].isin(["PS-GZZ", "PS-WBK"]), "status"], east_jerusalem=True)
     caption = (f"The Gaza Strip in blue, Egypt, Israel and the south-western West Bank in grey. {note} "
                "Routes are drawn straight between their end points; ships sailed from Mersin, off the map to the north.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=[*places, "mersin"],
+    finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=[*places, "mersin"],
             summary="A map of the Gaza Strip, a Palestinian territory occupied by Israel, with Gaza City, Khan Yunis, "
             "Rafah, the Rafah and Kerem Shalom crossings, and the route of Turkish aid by sea from Mersin to El "
             "Arish and by road to the Rafah crossing.",

@@ -1,10 +1,13 @@
-"""Chapter 04, Syria: its map.
+"""Chapter 04, Syria: the map of its governorates, with the Golan Heights marked as occupied and
+the two north-western crossings to Turkey, Bab al-Hawa and Bab al-Salam.
 
-Examples
---------
->>> from explainer.syria.map import syria_map
->>> syria_map().layout.geo.visible
-False
+The two smallest governorates are left unnamed on the map; the caption says so.
+
+>>> from explainer.syria.map import SYRIA_UNLABELLED, syria_map
+>>> SYRIA_UNLABELLED
+('SY-DI', 'SY-QU')
+>>> syria_map().layout.meta["caption"].startswith("Syria's 14 governorates")
+True
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import plotly.graph_objects as go
 import shapely
 
 from explainer import geo
-from explainer.maps import POLICY_SOURCES, REGION_LABEL, SUBJECT, SUBJECT_LINE, _areas_trace, _context_traces, _country_labels, _escape, _finish, _merge_labels, _occupied_outline, _places_traces, _text_labels
+from explainer.maps import POLICY_SOURCES, REGION_LABEL, SUBJECT, SUBJECT_LINE, areas_trace, context_traces, finish, html_text, occupied_outline, places_traces, start_map, text_labels
 from explainer.syria.data import governorates
 
 
@@ -43,8 +46,8 @@ def _governorate_labels(frame: gpd.GeoDataFrame, positions: Mapping[str, tuple[f
         else:
             point = row.geometry.representative_point()
             lon, lat = round(point.x, 3), round(point.y, 3)
-        labels.append((lon, lat, _escape(row.name)))
-    trace = _text_labels(labels, name="Governorate names", color=REGION_LABEL, size=10, showlegend=True,
+        labels.append((lon, lat, html_text(row.name)))
+    trace = text_labels(labels, name="Governorate names", color=REGION_LABEL, size=10, showlegend=True,
                          describe="governorates named on the map: " + ", ".join(t for _, _, t in labels))
     trace.meta = {**trace.meta, "ids": [i for i in frame["id"] if i not in skip]}
     trace.legendrank = 950
@@ -76,25 +79,26 @@ def syria_map(*, title: str = "Syria's 14 governorates, with the Bab al-Hawa and
     syria = regions[regions["iso3"] == "SYR"]
     governorates = syria[syria["status"] == ""]
     golan = syria[syria["status"] != ""]
-    positions, offsets = _merge_labels(SYRIA_LABELS, SYRIA_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["TUR", "IRQ", "JOR", "LBN", "ISR"], positions=SYRIA_COUNTRY_LABELS))
-    for trace in _context_traces(bounds, exclude=["SYR"]):
+    fig, positions, offsets = start_map(
+        bounds, ["TUR", "IRQ", "JOR", "LBN", "ISR"], positions=SYRIA_COUNTRY_LABELS,
+        labels=(SYRIA_LABELS, SYRIA_OFFSETS), chosen=(label_positions, label_offsets),
+    )
+    for trace in context_traces(bounds, exclude=["SYR"]):
         fig.add_trace(trace)
-    fig.add_trace(_areas_trace(governorates, name="Syria's governorates", color=SUBJECT, line_color=SUBJECT_LINE,
+    fig.add_trace(areas_trace(governorates, name="Syria's governorates", color=SUBJECT, line_color=SUBJECT_LINE,
                                line_width=0.6, describe=f"Syria's {len(governorates)} governorates: "
                                + ", ".join(sorted(governorates["name"]))))
-    fig.add_trace(_areas_trace(golan, name="Golan Heights", color=SUBJECT, line_color=SUBJECT_LINE, line_width=0.6))
+    fig.add_trace(areas_trace(golan, name="Golan Heights", color=SUBJECT, line_color=SUBJECT_LINE, line_width=0.6))
     fig.add_trace(_governorate_labels(governorates, SYRIA_GOVERNORATE_LABELS, SYRIA_UNLABELLED))
-    fig.add_trace(_occupied_outline(golan))
+    fig.add_trace(occupied_outline(golan))
     fig.add_trace(_shared_border("SYR", "TUR", name="Syria–Turkey border"))
-    for trace in _places_traces(places, positions, offsets):
+    for trace in places_traces(places, positions, offsets):
         fig.add_trace(trace)
     note = geo.policy_note(golan["status"])
     caption = (f"Syria's {len(governorates)} governorates in blue (named in grey, except the small Damascus and "
                f"Quneitra governorates), its neighbours in grey, the Syria–Turkey border as a dark line. {note} "
                "Place coordinates: data/places.csv.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
+    finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
             summary=f"A map of Syria's {len(governorates)} governorates and southern Turkey with Damascus, Aleppo, "
             "Idlib and the Bab al-Hawa and Bab al-Salam crossings to Turkey; the Golan Heights are marked as "
             "Syrian territory occupied by Israel.",

@@ -1,10 +1,9 @@
-"""Chapter 02, Russia–Ukraine mediation: its map.
+"""Chapter 02, Russia–Ukraine mediation: the map of Ukraine's oblasts, Crimea drawn per the
+border policy, and the Black Sea Grain Initiative's ports and corridor past Istanbul.
 
-Examples
---------
 >>> from explainer.ukraine.map import ukraine_map
->>> ukraine_map().layout.geo.visible
-False
+>>> ukraine_map().layout.meta["caption"].startswith("Areas occupied since 2022 are not drawn")
+True
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ import plotly.graph_objects as go
 
 from explainer import geo
 from explainer.style import OKABE_ITO
-from explainer.maps import NOT_DRAWN_2022, POLICY_SOURCES, SUBJECT, SUBJECT_LINE, _areas_trace, _context_traces, _country_labels, _finish, _merge_labels, _occupied_outline, _places_traces, _route, _sea_labels, _side_note
+from explainer.maps import NOT_DRAWN_2022, POLICY_SOURCES, SUBJECT, SUBJECT_LINE, areas_trace, context_traces, finish, occupied_outline, places_traces, route, sea_labels, side_note, start_map
 
 
 UKRAINE_BOUNDS = (18.5, 40.4, 44.5, 52.6)
@@ -40,38 +39,39 @@ def ukraine_map(*, title: str = "Ukraine's grain left from three ports near Odes
     ukraine = regions[regions["iso3"] == "UKR"]
     oblasts = ukraine[ukraine["status"] == ""]
     crimea = ukraine[ukraine["status"] != ""]
-    positions, offsets = _merge_labels(UKRAINE_LABELS, UKRAINE_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["POL", "BLR", "RUS", "MDA", "ROU", "HUN", "SVK", "BGR", "TUR", "GEO"]))
-    for trace in _context_traces(bounds, exclude=["UKR"]):
+    fig, positions, offsets = start_map(
+        bounds, ["POL", "BLR", "RUS", "MDA", "ROU", "HUN", "SVK", "BGR", "TUR", "GEO"],
+        labels=(UKRAINE_LABELS, UKRAINE_OFFSETS), chosen=(label_positions, label_offsets),
+    )
+    for trace in context_traces(bounds, exclude=["UKR"]):
         fig.add_trace(trace)
-    fig.add_trace(_areas_trace(oblasts, name="Ukraine's oblasts", color=SUBJECT, line_color=SUBJECT_LINE,
+    fig.add_trace(areas_trace(oblasts, name="Ukraine's oblasts", color=SUBJECT, line_color=SUBJECT_LINE,
                                line_width=0.5, describe=f"Ukraine's {len(oblasts)} oblasts and Kyiv city"))
-    fig.add_trace(_areas_trace(crimea, name="Crimea and Sevastopol", color=SUBJECT, line_color=SUBJECT_LINE,
+    fig.add_trace(areas_trace(crimea, name="Crimea and Sevastopol", color=SUBJECT, line_color=SUBJECT_LINE,
                                line_width=0.5))
-    fig.add_trace(_sea_labels(UKRAINE_SEAS))
-    fig.add_trace(_occupied_outline(crimea))
+    fig.add_trace(sea_labels(UKRAINE_SEAS))
+    fig.add_trace(occupied_outline(crimea))
     ports = geo.places_frame(["odesa", "chornomorsk", "pivdennyi"])
     bosporus = geo.place("bosporus")
     for row in ports.itertuples():
-        fig.add_trace(_route([(row.latitude, row.longitude), GRAIN_OPEN_SEA], name="Grain corridor (schematic)",
+        fig.add_trace(route([(row.latitude, row.longitude), GRAIN_OPEN_SEA], name="Grain corridor (schematic)",
                              color=OKABE_ITO["green"], width=2, describe=f"from {row.name} to the open sea"))
         fig.data[-1].showlegend = row.Index == 0
         fig.data[-1].legendgroup = "grain"
-    fig.add_trace(_route([GRAIN_OPEN_SEA, (bosporus.latitude, bosporus.longitude)], name="Grain corridor (schematic)",
+    fig.add_trace(route([GRAIN_OPEN_SEA, (bosporus.latitude, bosporus.longitude)], name="Grain corridor (schematic)",
                          color=OKABE_ITO["green"], width=3, describe="from the open sea to the Bosporus and Istanbul"))
     fig.data[-1].showlegend = False
     fig.data[-1].legendgroup = "grain"
-    for trace in _places_traces(places, positions, offsets):
+    for trace in places_traces(places, positions, offsets):
         fig.add_trace(trace)
     note = geo.policy_note(crimea["status"])
     caption = (f"Areas occupied since 2022 are not drawn. Ukraine's {len(oblasts)} oblasts and Kyiv city in blue, "
                f"neighbours in grey. {note} The corridor is drawn schematically from the three ports to the Bosporus.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
+    finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
             summary="A map of Ukraine's oblasts with Crimea and Sevastopol marked as Ukrainian territory occupied by "
             "Russia since 2014, and the Black Sea Grain Initiative's route from Odesa, Chornomorsk and "
             "Pivdennyi through the Bosporus past Istanbul; areas occupied since 2022 are not drawn.",
             source_ids=[POLICY_SOURCES[s] for s in sorted(set(crimea["status"]))] + ["un-black-sea-grain-initiative"],
             height=height)
-    _side_note(fig, NOT_DRAWN_2022)
+    side_note(fig, NOT_DRAWN_2022)
     return fig
