@@ -36,7 +36,6 @@ from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
 import plotly.graph_objects as go
-import shapely
 
 from explainer import geo
 from explainer.prose import wrap_lines
@@ -312,6 +311,19 @@ def merge_labels(default_positions: Mapping[str, str], default_offsets: Mapping[
     positions = {k: v for k, v in default_positions.items() if k not in label_offsets}
     offsets = {k: v for k, v in default_offsets.items() if k not in label_positions}
     return {**positions, **label_positions}, {**offsets, **label_offsets}
+
+
+def regions_of(iso3: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """A country's first-level regions from the committed boundaries, split in two: those it
+    governs, and those the border policy marks (occupied or annexed areas, ``status`` set).
+
+    >>> governed, marked = regions_of("UKR")
+    >>> len(governed) > len(marked) > 0
+    True
+    """
+    regions = geo.load_boundaries("admin1")
+    country = regions[regions["iso3"] == iso3]
+    return country[country["status"] == ""], country[country["status"] != ""]
 
 
 def start_map(bounds, countries: Sequence[str], *, labels: tuple[Mapping, Mapping], chosen: tuple[Mapping | None, Mapping | None],

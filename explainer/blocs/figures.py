@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from explainer.charts import bar_chart
+from explainer.charts import reports_chart
 from explainer.sources import source_ids_of
 from explainer.style import apply_house_style
 from explainer.blocs.data import load_vote_2003, turning_points
@@ -112,15 +112,14 @@ def aid_offer_chart() -> go.Figure:
     aid = figures[figures["figure"] == "U.S. aid offered"].sort_values("value").reset_index(drop=True)
     if aid.empty:
         raise ValueError("explainer: vote_2003 has no 'U.S. aid offered' rows")
-    frame = pd.DataFrame({"publisher": [html.escape(p, quote=False) for p in aid["publisher"]], "billion": aid["value"].tolist()})
-    low, high = aid["value"].min(), aid["value"].max()
-    fig = bar_chart(
-        frame,
-        x="billion",
-        y="publisher",
-        title=f"Reports of the aid the U.S. offered Turkey in 2003 range from ${low:g} billion to ${high:g} billion",
+    # Each bar is labelled with its unit, as the reports give it: '$6bn', not a bare '6.0'.
+    return reports_chart(
+        aid.assign(name=[html.escape(p, quote=False) for p in aid["publisher"]]),
+        label="name",
+        what="the aid the U.S. offered Turkey in 2003",
+        unit="${:g} billion",
+        bar_labels="${:g}bn",
         subtitle="U.S. aid offered for letting U.S. troops deploy through Turkey, as reported on 1–2 March 2003",
-        source_ids=source_ids_of(aid),
         x_title="U.S. aid offered (billion US dollars)",
         summary=(
             f"{len(aid)} reports give the U.S. aid offer as "
@@ -128,6 +127,3 @@ def aid_offer_chart() -> go.Figure:
             + "; the reports do not say whether they count the same package."
         ),
     )
-    # Label each bar with its unit, as the reports give it: '$6bn', not a bare '6.0'.
-    fig.update_traces(text=[f"${value:g}bn" for value in aid["value"]], texttemplate="%{text}")
-    return fig

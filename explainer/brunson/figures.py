@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from explainer.charts import bar_chart
+from explainer.charts import bar_chart, reports_chart
 from explainer.sources import source_ids_of
 from explainer.style import OKABE_ITO, apply_house_style, fit_source_line, set_summary
 from explainer.tables import format_ids
@@ -228,21 +228,17 @@ def daily_fall_chart() -> go.Figure:
     if len(days) != 1:
         raise ValueError(f"explainer: daily_fall_chart expects falls reported for one day, found {[f'{d:%Y-%m-%d}' for d in days]}")
     day = days[0]
-    frame = pd.DataFrame(
-        {
-            "label": [html.escape(f"{row.publisher}: {row.observed}", quote=False) for row in falls.itertuples(index=False)],
-            "fall": falls["value"].tolist(),
-            "publisher": [html.escape(publisher, quote=False) for publisher in falls["publisher"]],
-        }
-    )
     low, high = falls["value"].min(), falls["value"].max()
-    fig = bar_chart(
-        frame,
-        x="fall",
-        y="label",
-        title=f"Reports of the lira's fall on {day:%-d %B %Y} range from {low:g}% to {high:g}%",
+    fig = reports_chart(
+        falls.assign(
+            label=[html.escape(f"{row.publisher}: {row.observed}", quote=False) for row in falls.itertuples(index=False)],
+            publisher=[html.escape(publisher, quote=False) for publisher in falls["publisher"]],
+        ),
+        label="label",
+        what=f"the lira's fall on {day:%-d %B %Y}",
+        unit="{:g}%",
+        bar_labels="{:g}%",
         subtitle="Each publisher measured at a different moment of a day of steep losses",
-        source_ids=source_ids_of(falls),
         x_title=f"Reported fall of the lira against the dollar on {day:%-d %b %Y} (%)",
         hover="publisher",
         summary=(
@@ -250,7 +246,6 @@ def daily_fall_chart() -> go.Figure:
             "the larger figures are the day's extreme or its end, the smaller ones were written earlier in the day."
         ),
     )
-    fig.update_traces(text=[f"{value:g}%" for value in falls["value"]], texttemplate="%{text}")
     return fit_source_line(fig, 95)
 
 
@@ -280,12 +275,12 @@ def dispute_duration_chart() -> go.Figure:
         source_ids=source_ids_of(durations),
         x_title="Days after the first US penalty",
         hover="detail",
+        bar_labels="{:,} days",  # as the title writes them: '2,337 days', not '2337'
+
         summary="; ".join(
             f"{row.dispute}: {row.days:,} days from {row.first_penalty_date:%-d %b %Y} to {row.until_date:%-d %b %Y} ({row.status})"
             for row in durations.itertuples(index=False)
         ) + ".",
     )
-    # Bar labels written as the title writes them: '2,337 days', not '2337'.
-    fig.update_traces(text=[f"{days:,} days" for days in durations["days"]], texttemplate="%{text}")
     fig.update_xaxes(tickformat=",", range=[0, durations["days"].max() * 1.15])
     return fig

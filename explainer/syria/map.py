@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import shapely
 
 from explainer import geo
-from explainer.maps import POLICY_SOURCES, REGION_LABEL, SUBJECT, SUBJECT_LINE, areas_trace, context_traces, finish, html_text, occupied_outline, places_traces, start_map, text_labels
+from explainer.maps import POLICY_SOURCES, REGION_LABEL, SUBJECT, SUBJECT_LINE, areas_trace, context_traces, finish, html_text, occupied_outline, places_traces, regions_of, start_map, text_labels
 from explainer.syria.data import governorates
 
 
@@ -75,10 +75,7 @@ def syria_map(*, title: str = "Syria's 14 governorates, with the Bab al-Hawa and
     """Syria's governorates (named), the Golan Heights marked as occupied, southern Turkey and
     the crossings between them."""
     bounds = SYRIA_BOUNDS
-    regions = geo.load_boundaries("admin1")
-    syria = regions[regions["iso3"] == "SYR"]
-    governorates = syria[syria["status"] == ""]
-    golan = syria[syria["status"] != ""]
+    governorates, golan = regions_of("SYR")
     fig, positions, offsets = start_map(
         bounds, ["TUR", "IRQ", "JOR", "LBN", "ISR"], positions=SYRIA_COUNTRY_LABELS,
         labels=(SYRIA_LABELS, SYRIA_OFFSETS), chosen=(label_positions, label_offsets),

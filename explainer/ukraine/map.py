@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from explainer import geo
 from explainer.style import OKABE_ITO
-from explainer.maps import NOT_DRAWN_2022, POLICY_SOURCES, SUBJECT, SUBJECT_LINE, areas_trace, context_traces, finish, occupied_outline, places_traces, route, sea_labels, side_note, start_map
+from explainer.maps import NOT_DRAWN_2022, POLICY_SOURCES, SUBJECT, SUBJECT_LINE, areas_trace, context_traces, finish, occupied_outline, places_traces, route, sea_labels, regions_of, side_note, start_map
 
 
 UKRAINE_BOUNDS = (18.5, 40.4, 44.5, 52.6)
@@ -35,10 +35,7 @@ def ukraine_map(*, title: str = "Ukraine's grain left from three ports near Odes
                 label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 760) -> go.Figure:
     """Ukraine's oblasts, Crimea marked per the border policy, and the grain corridor to the Bosporus."""
     bounds = UKRAINE_BOUNDS
-    regions = geo.load_boundaries("admin1")
-    ukraine = regions[regions["iso3"] == "UKR"]
-    oblasts = ukraine[ukraine["status"] == ""]
-    crimea = ukraine[ukraine["status"] != ""]
+    oblasts, crimea = regions_of("UKR")
     fig, positions, offsets = start_map(
         bounds, ["POL", "BLR", "RUS", "MDA", "ROU", "HUN", "SVK", "BGR", "TUR", "GEO"],
         labels=(UKRAINE_LABELS, UKRAINE_OFFSETS), chosen=(label_positions, label_offsets),
