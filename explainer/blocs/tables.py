@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from explainer.prose import figure_label, format_date
 from explainer.ledger import claims_table
 from explainer.style import OKABE_ITO
 from explainer.tables import format_ids
@@ -46,7 +47,7 @@ def vote_2003_table() -> pd.DataFrame:
     figures = load_vote_2003()
     cells = figures.assign(
         text=[
-            f"{row.qualifier + ' ' if row.qualifier else ''}{row.value:,.0f}{'' if row.unit == 'votes' else ' ' + UNITS[row.unit]}"
+            figure_label(row.value, row.qualifier, "" if row.unit == "votes" else UNITS[row.unit])
             for row in figures.itertuples(index=False)
         ]
     )
@@ -67,7 +68,7 @@ def partners_table() -> pd.DataFrame:
             "Partner": partners["partner"],
             "Ties": partners["ties"],
             "Frictions": partners["frictions"],
-            "As of": partners["as_of"].dt.strftime("%-d %b %Y"),
+            "As of": partners["as_of"].map(format_date),
             "Sources": partners["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )

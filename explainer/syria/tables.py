@@ -93,7 +93,7 @@ def operations_table() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Operation": frame["operation"],
-            "Began": frame["start"].dt.strftime("%-d %b %Y"),
+            "Began": frame["start"].map(format_date),
             "Ended": [("" if pd.isna(value) else f"{value:%-d %b %Y}") for value in frame["end"]],
             "Where": frame["main_places"],
             "Against": frame["against"],
