@@ -12,7 +12,10 @@ Examples
 >>> ukraine.grain_total("cargo-total")
 32.8
 
-The package is split by job: ``data`` (loading and checking its tables, and the facts computed from them), ``tables`` (the reader's tables and sentences, and the chapter's claims and sources), ``figures`` (its charts), ``map`` (its map). Import its names from here."""
+The package is split by job: ``data`` (loading and checking its tables, and the facts computed from
+them), ``tables`` (the reader's tables and sentences, and the chapter's claims and sources),
+``figures`` (its charts), ``map`` (its map). Import its names from here.
+"""
 
 from __future__ import annotations
 
