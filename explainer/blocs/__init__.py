@@ -14,9 +14,7 @@ True
 >>> blocs.vote_2003_table().columns[0]
 'Figure'
 
-The package is split by job: ``data`` (loading and checking its tables, and the facts computed from
-them), ``tables`` (the reader's tables and sentences, and the chapter's claims and sources),
-``figures`` (its charts), ``map`` (its map). Import its names from here.
+Modules by job: ``blocs.data``, ``blocs.tables``, ``blocs.figures``, ``blocs.map``; import their names from here.
 """
 
 from __future__ import annotations

@@ -13,9 +13,7 @@ True
 >>> int(brunson.dispute_durations().loc[0, "days"])
 72
 
-The package is split by job: ``data`` (loading and checking its tables, and the facts computed from
-them), ``tables`` (the reader's tables and sentences, and the chapter's claims and sources),
-``figures`` (its charts). Import its names from here.
+Modules by job: ``brunson.data``, ``brunson.tables``, ``brunson.figures``; import their names from here.
 """
 
 from __future__ import annotations

@@ -13,9 +13,7 @@ Examples
 >>> gaza.aid()["turkey_own_figure"].dtype
 dtype('bool')
 
-The package is split by job: ``data`` (loading and checking its tables, and the facts computed from
-them), ``tables`` (the reader's tables and sentences, and the chapter's claims and sources),
-``figures`` (its charts), ``map`` (its map). Import its names from here.
+Modules by job: ``gaza.data``, ``gaza.tables``, ``gaza.figures``, ``gaza.map``; import their names from here.
 """
 
 from __future__ import annotations

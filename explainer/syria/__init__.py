@@ -13,9 +13,7 @@ Examples
 >>> syria.latest_figures().empty
 False
 
-The package is split by job: ``data`` (loading and checking its tables, and the facts computed from
-them), ``tables`` (the reader's tables and sentences, and the chapter's claims and sources),
-``figures`` (its charts), ``map`` (its map). Import its names from here.
+Modules by job: ``syria.data``, ``syria.tables``, ``syria.figures``, ``syria.map``; import their names from here.
 """
 
 from __future__ import annotations

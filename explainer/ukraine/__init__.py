@@ -12,9 +12,7 @@ Examples
 >>> ukraine.grain_total("cargo-total")
 32.8
 
-The package is split by job: ``data`` (loading and checking its tables, and the facts computed from
-them), ``tables`` (the reader's tables and sentences, and the chapter's claims and sources),
-``figures`` (its charts), ``map`` (its map). Import its names from here.
+Modules by job: ``ukraine.data``, ``ukraine.tables``, ``ukraine.figures``, ``ukraine.map``; import their names from here.
 """
 
 from __future__ import annotations
