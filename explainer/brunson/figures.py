@@ -283,4 +283,5 @@ def dispute_duration_chart() -> go.Figure:
         ) + ".",
     )
     fig.update_xaxes(tickformat=",", range=[0, durations["days"].max() * 1.15])
-    return fig
+    # The long dispute names push the plotting area, where the source line starts, to the right.
+    return fit_source_line(fig, 110)
