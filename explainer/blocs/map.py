@@ -1,4 +1,5 @@
-"""Chapter 01, Turkey between the blocs: its map.
+"""Chapter 01, Turkey between the blocs: the map of Turkey, its provinces, its air bases and both
+straits between the Black Sea and the Mediterranean.
 
 Examples
 --------
