@@ -64,7 +64,7 @@ def naive_layers(cache: Path) -> dict[str, gpd.GeoDataFrame]:
 
 
 MAPS = {
-    **maps.ALL_MAPS,
+    **maps.all_maps(),
     "rings": lambda: maps.range_rings_map(radii_km=[250, 400], title="Rings of 250 and 400 km around Mürted"),
 }
 

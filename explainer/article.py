@@ -23,6 +23,9 @@ from explainer.tables import load_table, split_list
 
 # A sentence ends at . ! or ? followed by space and a capital or an opening quote, except after
 # the abbreviation "U.S." (the article writes "U.S. President", "U.S. supervision").
+CALL_DATE = pd.Timestamp("2025-05-05")
+"""The day of the Trump–Erdoğan call the article reports."""
+
 _SENTENCE_BREAK = re.compile(r"(?<!\bU\.S\.)(?<=[.!?])\s+(?=[A-Z“\"])")
 
 

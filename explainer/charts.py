@@ -22,7 +22,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.article import topic_mentions
-from explainer.style import PALETTE, apply_house_style
+from explainer.sources import source_ids_of
+from explainer.style import PALETTE, apply_house_style, set_summary
 
 
 def _require_columns(data_frame: pd.DataFrame, columns: dict[str, str | None]) -> None:
@@ -48,12 +49,15 @@ def bar_chart(
     orientation: str = "h",
     hover: str | None = None,
     summary: str | None = None,
+    bar_labels: str | None = None,
 ) -> go.Figure:
     """Bar chart of ``data_frame``: one bar per row, values labelled on the bars.
 
     With ``orientation="h"`` (the default, best for long category names) ``y`` holds the
     categories and ``x`` the values; with ``"v"`` the other way round. ``hover`` names a column
-    of extra text shown on hover. Values must be numbers; a missing value raises ``ValueError``.
+    of extra text shown on hover. ``bar_labels`` formats each bar's label with its unit, as the
+    title writes it (``"{:,} days"``, ``"${:g}bn"``). Values must be numbers; a missing value
+    raises ``ValueError``.
     """
     _require_columns(data_frame, {"x": x, "y": y, "hover": hover})
     if orientation not in {"h", "v"}:
@@ -68,7 +72,8 @@ def bar_chart(
         y=data_frame[y].tolist(),
         orientation=orientation,
         marker_color=PALETTE[0],
-        text=values.tolist(),
+        text=[bar_labels.format(value) for value in values] if bar_labels else values.tolist(),
+        texttemplate="%{text}" if bar_labels else None,
         textposition="outside",
         cliponaxis=False,
         name=x_title if orientation == "h" else y_title,
@@ -81,7 +86,7 @@ def bar_chart(
     fig.update_xaxes(title_text=x_title, showgrid=orientation == "h", gridcolor="#EEEEEE", zeroline=False)
     fig.update_yaxes(title_text=y_title, showgrid=orientation == "v", gridcolor="#EEEEEE", **category_axis)
     if summary:
-        fig.layout.meta = {**fig.layout.meta, "summary": summary}
+        set_summary(fig, summary)
     return fig
 
 
@@ -104,4 +109,34 @@ def topic_mentions_chart() -> go.Figure:
             f"The article's sentences name the call's topics {total} times; "
             f"{top['label']} comes first with {int(top['sentence_count'])} sentences."
         ),
+    )
+
+
+def reports_chart(
+    reports: pd.DataFrame,
+    *,
+    label: str,
+    what: str,
+    unit: str,
+    bar_labels: str,
+    subtitle: str,
+    x_title: str,
+    summary: str,
+    hover: str | None = None,
+) -> go.Figure:
+    """One bar per report of the same quantity (column ``value``, one row per report, its sources
+    in ``source_ids``), titled with how far the reports spread: "Reports of ``what`` range from
+    ``unit.format(low)`` to ``unit.format(high)``". ``label`` names the column of (escaped) bar
+    names; ``bar_labels`` formats each bar's label.
+
+    >>> reports = pd.DataFrame({"who": ["A", "B"], "value": [6.0, 8.5], "source_ids": ["article", "article"]})
+    >>> reports_chart(reports, label="who", what="the offer", unit="${:g}bn", bar_labels="${:g}bn", subtitle="s",
+    ...               x_title="x", summary="s").layout.title.text.split("<br>")[0]
+    'Reports of the offer range from $6bn to $8.5bn'
+    """
+    low, high = reports["value"].min(), reports["value"].max()
+    return bar_chart(
+        reports, x="value", y=label, hover=hover, subtitle=subtitle, x_title=x_title, summary=summary,
+        title=f"Reports of {what} range from {unit.format(low)} to {unit.format(high)}",
+        source_ids=source_ids_of(reports), bar_labels=bar_labels,
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from explainer.prose import format_date
 from explainer.tables import format_ids, load_table, split_list
 
 STATUSES = ("open", "resolved", "lapsed")
@@ -74,7 +75,7 @@ def forecasts_table(status: str | None = None) -> pd.DataFrame:
         {
             "Forecast": forecasts["statement"],
             "By": forecasts["made_by"],
-            "Due by": forecasts["expected_by"].dt.strftime("%-d %b %Y"),
+            "Due by": forecasts["expected_by"].map(format_date),
             "Status": forecasts["status"],
             "Outcome": forecasts["outcome"],
             "Sources": [

@@ -24,7 +24,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.article import article_paragraphs, article_sentences
-from explainer.style import OKABE_ITO, apply_house_style
+from explainer.sources import source_ids_of
+from explainer.style import OKABE_ITO, apply_house_style, set_summary
 from explainer.tables import format_ids, load_table, resource_descriptor
 
 # Verdicts from best to worst supported; each has a colour-blind-safe colour and a short label,
@@ -83,11 +84,52 @@ def verdict_rubric() -> dict[str, str]:
     return dict(next(field for field in fields if field["name"] == "verdict")["rubric"])
 
 
+def claims_by_id(claim_ids: Sequence[str]) -> pd.DataFrame:
+    """The ledger's rows for ``claim_ids``, in the order given: the one way a chapter picks its claims.
+
+    Raises ``TypeError`` for a single string and ``ValueError`` naming every id the ledger lacks.
+
+    >>> claims_by_id(["S12-b", "S12-a"])["claim_id"].tolist()
+    ['S12-b', 'S12-a']
+    >>> claims_by_id(["S99-z"])
+    Traceback (most recent call last):
+    ...
+    ValueError: explainer: claim_ids ['S99-z'] are not in data/claims.csv
+    """
+    if isinstance(claim_ids, str):
+        raise TypeError("explainer: claim_ids must be a list of claim ids, not a single string")
+    claims = load_claims().set_index("claim_id", drop=False)
+    unknown = [claim_id for claim_id in claim_ids if claim_id not in claims.index]
+    if unknown:
+        raise ValueError(f"explainer: claim_ids {unknown} are not in data/claims.csv")
+    return claims.loc[list(claim_ids)].reset_index(drop=True)
+
+
+def claim_ids_in(sentence_ids: Sequence[str]) -> list[str]:
+    """The ids of the ledger's claims made in the article's ``sentence_ids``, in ledger order.
+
+    >>> claim_ids_in(["S12"])
+    ['S12-a', 'S12-b', 'S12-c']
+    """
+    if isinstance(sentence_ids, str):
+        raise TypeError("explainer: sentence_ids must be a list of sentence ids, not a single string")
+    claims = load_claims()
+    return claims.loc[claims["sentence_id"].isin(list(sentence_ids)), "claim_id"].tolist()
+
+
+def claim_source_ids(claim_ids: Sequence[str]) -> list[str]:
+    """The source ids the ledger cites for ``claim_ids``, in order of first use.
+
+    >>> "article" in claim_source_ids(["S12-a"]) or len(claim_source_ids(["S12-a"])) > 0
+    True
+    """
+    return source_ids_of(claims_by_id(claim_ids))
+
+
 def _claim(claim_id: str) -> pd.Series:
-    claims = load_claims().set_index("claim_id")
-    if not isinstance(claim_id, str) or claim_id not in claims.index:
+    if not isinstance(claim_id, str):
         raise ValueError(f"explainer: claim_id {claim_id!r} is not in data/claims.csv")
-    return claims.loc[claim_id]
+    return claims_by_id([claim_id]).iloc[0]
 
 
 def _quoted(quote: str) -> str:
@@ -117,16 +159,10 @@ def verdict_recap(claim_ids: Sequence[str]) -> pd.DataFrame:
     For a chapter's own claims: ``explainer.table(verdict_recap(["S05-a", "S05-b"]))``.
     Raises ``TypeError`` for a single string and ``ValueError`` naming unknown ids.
     """
-    if isinstance(claim_ids, str):
-        raise TypeError("explainer: claim_ids must be a list of claim ids, not a single string")
-    claims = load_claims().set_index("claim_id")
-    unknown = [claim_id for claim_id in claim_ids if claim_id not in claims.index]
-    if unknown:
-        raise ValueError(f"explainer: claim_ids {unknown} are not in data/claims.csv")
-    chosen = claims.loc[list(claim_ids)]
+    chosen = claims_by_id(claim_ids)
     return pd.DataFrame(
         {
-            "Claim": list(claim_ids),
+            "Claim": chosen["claim_id"].tolist(),
             "The article says": chosen["quote"].map(_quoted).tolist(),
             "Verdict": chosen["verdict"].map(lambda verdict: VERDICTS[verdict]["label"]).tolist(),
             "What the sources show": chosen["finding"].tolist(),
@@ -154,9 +190,14 @@ def verdict_counts_sentence() -> str:
     return f"Of the article's {int(counts.sum())} claims, " + ", ".join(parts[:-1]) + f" and {parts[-1]} (data/claims.csv)."
 
 
-def claims_table() -> pd.DataFrame:
-    """The ledger as a reader reads it: plain labels instead of codes."""
-    claims = load_claims()
+def claims_table(claim_ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """The ledger as a reader reads it: plain labels instead of codes; only ``claim_ids`` (in the
+    order given, checked by :func:`claims_by_id`) when given, as a chapter shows the claims it checks.
+
+    >>> claims_table(["S12-a"])["Claim"].tolist()
+    ['S12-a']
+    """
+    claims = load_claims() if claim_ids is None else claims_by_id(claim_ids)
     return pd.DataFrame(
         {
             "Claim": claims["claim_id"],
@@ -213,28 +254,32 @@ def verdict_chart() -> go.Figure:
     failing_by_speaker = counts[list(FAILING)].sum(axis=1)
     failing_by_speaker = failing_by_speaker[failing_by_speaker > 0]
     breakdown = "; ".join(f"{ATTRIBUTIONS[key]}: {int(value)}" for key, value in failing_by_speaker.items())
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
+    set_summary(fig, (
             f"Of {total} claims, {failing} are misleading or inaccurate ({breakdown}) and {unconfirmed} are unverified. "
             "Each verdict rates the article's report of a claim, not the person or body it cites."
-        ),
-    }
+        ))
     return fig
 
 
 @dataclass(frozen=True)
 class AnnotatedArticle:
-    """The article with each claim highlighted by verdict; hovering shows the reasons and sources.
+    """The article with each claim highlighted by verdict, and under each paragraph the reasons and
+    sources for its claims, each in a ``<details>`` element that opens by click, tap or keyboard
+    (Enter or Space on its summary) with no script, in JupyterLab and on a static page alike.
 
     Renders as HTML in a notebook (every string from the data escaped) and as plain text elsewhere.
     """
 
     claims: pd.DataFrame
 
+    def _claims_in(self, sentence_id: str, text: str | None = None) -> list:
+        """The claims made in one sentence; in the order they appear in ``text`` when given."""
+        claims = list(self.claims[self.claims["sentence_id"] == sentence_id].itertuples(index=False))
+        return claims if text is None else sorted(claims, key=lambda claim: text.find(claim.quote))
+
     def _marked_sentence(self, sentence_id: str, text: str) -> str:
         spans = []
-        for claim in self.claims[self.claims["sentence_id"] == sentence_id].itertuples(index=False):
+        for claim in self._claims_in(sentence_id):
             start = text.find(claim.quote)
             spans.append((start, start + len(claim.quote), claim))
         spans.sort(key=lambda span: span[0])
@@ -243,20 +288,31 @@ class AnnotatedArticle:
             if start < cursor:
                 raise ValueError(f"explainer: claim {claim.claim_id!r} overlaps an earlier claim in {sentence_id}")
             style = VERDICTS[claim.verdict]
-            tooltip = (
-                f"{claim.claim_id} · {style['label']} · {ATTRIBUTIONS[claim.attributed_to]}, "
-                f"{STATEMENT_KINDS[claim.statement_kind]}. {claim.explanation} "
-                f"Sources: {format_ids(claim.source_ids)}"
-            )
             pieces.append(html.escape(text[cursor:start]))
             pieces.append(
-                f'<mark title="{html.escape(tooltip, quote=True)}" style="background:{style["tint"]};'
+                f'<mark style="background:{style["tint"]};'
                 f'border-bottom:3px solid {style["colour"]};padding:0 1px">{html.escape(text[start:end])}</mark>'
-                f'<sup style="font-size:70%;color:#333;white-space:nowrap">[{html.escape(claim.claim_id)}: {html.escape(style["label"].lower())}]</sup>'
+                f'<sup style="font-size:70%;white-space:nowrap"><a href="#why-{html.escape(claim.claim_id, quote=True)}" '
+                f'style="color:#333">[{html.escape(claim.claim_id)}: {html.escape(style["label"].lower())}]</a></sup>'
             )
             cursor = end
         pieces.append(html.escape(text[cursor:]))
         return "".join(pieces)
+
+    @staticmethod
+    def _reasons(claim) -> str:
+        """One claim's reasons as a ``<details>`` element: the summary names the claim and its
+        verdict, the body says who it comes from, why the verdict holds and the sources."""
+        style = VERDICTS[claim.verdict]
+        return (
+            f'<details id="why-{html.escape(claim.claim_id, quote=True)}" style="margin:0 0 0.3em 1em">'
+            f'<summary style="cursor:pointer"><span style="background:{style["tint"]};border-bottom:3px solid {style["colour"]};'
+            f'padding:0 4px">{html.escape(claim.claim_id)}: {html.escape(style["label"])}</span>, '
+            f"{_quoted(html.escape(claim.quote))}</summary>"
+            f'<p style="margin:0.3em 0 0.6em 1em">{html.escape(ATTRIBUTIONS[claim.attributed_to])}, '
+            f"{html.escape(STATEMENT_KINDS[claim.statement_kind])}. {html.escape(claim.explanation)} "
+            f"Sources: {html.escape(format_ids(claim.source_ids))}</p></details>"
+        )
 
     def _repr_html_(self) -> str:
         sentences = article_sentences()
@@ -269,6 +325,9 @@ class AnnotatedArticle:
                 for row in rows.itertuples(index=False)
             )
             paragraphs.append(f'<p style="line-height:1.9">{body}</p>')
+            paragraphs.extend(
+                self._reasons(claim) for row in rows.itertuples(index=False) for claim in self._claims_in(row.sentence_id, row.text)
+            )
         legend = " ".join(
             f'<span style="background:{style["tint"]};border-bottom:3px solid {style["colour"]};padding:0 4px">{html.escape(style["label"])}</span>'
             for verdict, style in VERDICTS.items()
@@ -276,7 +335,8 @@ class AnnotatedArticle:
         )
         return (
             f'<div class="explainer-annotated-article" style="max-width:46em">'
-            f"<p><strong>Key:</strong> {legend}. Hover over a highlighted passage for the reasons and sources.</p>"
+            f"<p><strong>Key:</strong> {legend}. Under each paragraph, open a claim (click, tap, or Enter on it) "
+            "for the reasons and sources; a claim's mark in the text links to it.</p>"
             + "".join(paragraphs)
             + "</div>"
         )

@@ -1,6 +1,9 @@
-"""Maps of Turkey, Syria, Ukraine and Gaza that draw with no network.
+"""The shared machinery of the explainer's maps, which draw with no network, and the two maps no
+single topic owns: the overview of the region and the distance rings around a place.
 
-One function per map, each returning a ``plotly.graph_objects.Figure`` in the house style, with a
+Each topic's own map lives with its topic (``explainer.blocs.map``, ``explainer.ukraine.map``,
+``explainer.gaza.map``, ``explainer.syria.map``) and is built from the pieces here. Every map
+returns a ``plotly.graph_objects.Figure`` in the house style, with a
 caption that states the border policy where the map shows a disputed area, a legend, hover text
 and a one-sentence summary in ``fig.layout.meta["summary"]`` (read by :func:`explainer.describe`).
 
@@ -17,11 +20,11 @@ stands in a column right of the map (``LEGEND_COLUMN``), never over it.
 
 Examples
 --------
->>> fig = turkey_map()
+>>> fig = region_map()
 >>> fig.data[0].type, fig.layout.geo.visible
 ('scattergeo', False)
->>> "straits" in fig.layout.meta["summary"]
-True
+>>> sorted(all_maps())
+['gaza', 'region', 'syria', 'turkey', 'ukraine']
 """
 
 from __future__ import annotations
@@ -33,9 +36,9 @@ from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
 import plotly.graph_objects as go
-import shapely
 
 from explainer import geo
+from explainer.prose import wrap_lines
 from explainer.style import OKABE_ITO, TEXT, apply_house_style
 from explainer.tables import split_list
 
@@ -77,7 +80,8 @@ PLACE_STYLE = {
 # --- building blocks -----------------------------------------------------------------------
 
 
-def _escape(value) -> str:
+def html_text(value) -> str:
+    """``value`` as text for a map's labels and hover, HTML-escaped (quotes too)."""
     return html.escape(str(value), quote=True)
 
 
@@ -93,17 +97,22 @@ def _check_bounds(bounds: Sequence[float]) -> tuple[float, float, float, float]:
     return west, south, east, north
 
 
-def _padded(bounds, pad: float = 1.0):
+def padded(bounds, pad: float = 1.0):
+    """``bounds`` (west, south, east, north) widened by ``pad`` degrees on every side, within the globe.
+
+    >>> padded((10, 20, 30, 40), 2)
+    (8, 18, 32, 42)
+    """
     west, south, east, north = bounds
     return (max(west - pad, -180), max(south - pad, -90), min(east + pad, 180), min(north + pad, 90))
 
 
-def _areas_trace(frame: gpd.GeoDataFrame, *, name: str, color: str, line_color: str, line_width: float,
+def areas_trace(frame: gpd.GeoDataFrame, *, name: str, color: str, line_color: str, line_width: float,
                  hover: bool = True, digits: int = 4, describe: str | None = None) -> go.Choropleth:
     """Filled areas of one colour; hover shows the area's name, country and status."""
-    names = [_escape(value) for value in frame["name"]]
-    statuses = [_escape(value) for value in frame["status"]]
-    kinds = [_escape(value) for value in frame["kind"]]
+    names = [html_text(value) for value in frame["name"]]
+    statuses = [html_text(value) for value in frame["status"]]
+    kinds = [html_text(value) for value in frame["kind"]]
     return go.Choropleth(
         geojson=geo.plotly_geojson(frame, digits=digits),
         locations=list(frame["id"]),
@@ -121,23 +130,23 @@ def _areas_trace(frame: gpd.GeoDataFrame, *, name: str, color: str, line_color: 
     )
 
 
-def _context_traces(bounds, *, exclude: Sequence[str] = (), digits: int = 4, pad: float = 1.0,
-                    simplify_degrees: float = 0.0) -> list:
+def context_traces(bounds, *, exclude: Sequence[str] = (), digits: int = 4, pad: float = 1.0,
+                   simplify_degrees: float = 0.0) -> list:
     """Our own admin-0 layer as muted land, clipped to the view (plus ``pad`` degrees): no downloaded base map.
 
     ``simplify_degrees`` thins the grey land further on small-scale maps, where a tolerance below a
     pixel keeps it looking the same and the figure light enough for a web page.
     """
-    countries = geo.clip(geo.load_boundaries("admin0"), _padded(bounds, pad))
+    countries = geo.clip(geo.load_boundaries("admin0"), padded(bounds, pad))
     countries = countries[~countries["iso3"].isin(list(exclude))]
     if simplify_degrees:
         countries = countries.assign(geometry=countries.geometry.simplify(simplify_degrees, preserve_topology=True))
-    return [_areas_trace(countries, name="Neighbouring countries", color=LAND, line_color=BORDER,
+    return [areas_trace(countries, name="Neighbouring countries", color=LAND, line_color=BORDER,
                          line_width=0.8, hover=True, digits=digits,
                          describe=", ".join(sorted(countries["name"].astype(str))))]
 
 
-def _country_labels(bounds, iso3s: Sequence[str], *, positions: Mapping[str, tuple[float, float]] | None = None,
+def country_labels(bounds, iso3s: Sequence[str], *, positions: Mapping[str, tuple[float, float]] | None = None,
                     uppercase: bool = True) -> go.Scattergeo:
     """Country names in small grey capitals, at ``positions[iso3]`` = (lon, lat) or else at a point
     inside each country's visible part. A map's first trace (it has no ``locationmode``)."""
@@ -155,7 +164,7 @@ def _country_labels(bounds, iso3s: Sequence[str], *, positions: Mapping[str, tup
             lon, lat = point.x, point.y
         lons.append(round(lon, 3))
         lats.append(round(lat, 3))
-        labels.append(_escape(row.name).upper() if uppercase else _escape(row.name))
+        labels.append(html_text(row.name).upper() if uppercase else html_text(row.name))
     return go.Scattergeo(
         lon=lons, lat=lats, text=labels, mode="text",
         textfont={"size": 11, "color": COUNTRY_LABEL, "family": FONT, "shadow": HALO},
@@ -163,7 +172,7 @@ def _country_labels(bounds, iso3s: Sequence[str], *, positions: Mapping[str, tup
     )
 
 
-def _text_labels(labels: Sequence[tuple[float, float, str]], *, name: str, color: str, size: int = 11,
+def text_labels(labels: Sequence[tuple[float, float, str]], *, name: str, color: str, size: int = 11,
                  style: str = "normal", describe: str | None = None, showlegend: bool = False,
                  textposition: str | Sequence[str] = "middle center") -> go.Scattergeo:
     """Plain text at fixed (lon, lat) points, with the white halo: seas, regions, callouts."""
@@ -176,12 +185,12 @@ def _text_labels(labels: Sequence[tuple[float, float, str]], *, name: str, color
     )
 
 
-def _sea_labels(labels: Sequence[tuple[float, float, str]]) -> go.Scattergeo:
+def sea_labels(labels: Sequence[tuple[float, float, str]]) -> go.Scattergeo:
     """Names of seas, in blue italics, at fixed points chosen in open water (labels, not data)."""
-    return _text_labels(labels, name="Sea names", color=SEA_LABEL, size=12, style="italic")
+    return text_labels(labels, name="Sea names", color=SEA_LABEL, size=12, style="italic")
 
 
-def _occupied_outline(frame: gpd.GeoDataFrame) -> go.Scattergeo | None:
+def occupied_outline(frame: gpd.GeoDataFrame) -> go.Scattergeo | None:
     """Dashed outlines of the areas the border policy marks, with a legend entry."""
     marked = frame[frame["status"] != ""]
     if marked.empty:
@@ -225,7 +234,7 @@ def _check_label_options(place_ids, label_positions, label_offsets) -> tuple[dic
     return label_positions, label_offsets
 
 
-def _places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] | None = None,
+def places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] | None = None,
                    label_offsets: Mapping[str, tuple[float, float]] | None = None) -> list:
     """The labelled places: one marker trace per kind, then leader lines and their offset labels.
 
@@ -240,11 +249,11 @@ def _places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] 
         rows = places[places["kind"] == kind]
         style = PLACE_STYLE[kind]
         hover = [
-            f"<b>{_escape(r.name)}</b>" + (f" ({_escape(r.alt_names)})" if r.alt_names else "")
-            + f"<br>{_escape(r.note)}" if r.note else f"<b>{_escape(r.name)}</b>"
+            f"<b>{html_text(r.name)}</b>" + (f" ({html_text(r.alt_names)})" if r.alt_names else "")
+            + f"<br>{html_text(r.note)}" if r.note else f"<b>{html_text(r.name)}</b>"
             for r in rows.itertuples()
         ]
-        names = [_escape(_label(name, kind)) for name in rows["name"]]
+        names = [html_text(_label(name, kind)) for name in rows["name"]]
         traces.append(
             go.Scattergeo(
                 lon=list(rows["longitude"]), lat=list(rows["latitude"]),
@@ -267,7 +276,7 @@ def _places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] 
             end = (row.longitude + dlon, row.latitude + dlat)
             lons += [row.longitude, end[0], None]
             lats += [row.latitude, end[1], None]
-            anchors.append((end[0], end[1], _escape(_label(row.name, row.kind)),
+            anchors.append((end[0], end[1], html_text(_label(row.name, row.kind)),
                             label_positions.get(row.id, _side(dlon, dlat))))
         traces.append(go.Scattergeo(
             lon=lons, lat=lats, mode="lines", line={"color": LEADER_LINE, "width": 0.8}, hoverinfo="skip",
@@ -275,13 +284,14 @@ def _places_traces(place_ids: Sequence[str], label_positions: Mapping[str, str] 
             meta={"describe": "thin lines joining " + ", ".join(a[2] for a in anchors) + " to their labels",
                   "place_ids_offset": list(offset["id"])},
         ))
-        traces.append(_text_labels([(lon, lat, text) for lon, lat, text, _ in anchors], name="Place labels",
+        traces.append(text_labels([(lon, lat, text) for lon, lat, text, _ in anchors], name="Place labels",
                                    color=TEXT, size=12, textposition=[a[3] for a in anchors]))
     return traces
 
 
-def _route(points: Sequence[tuple[float, float]], *, name: str, color: str, dash: str = "solid",
+def route(points: Sequence[tuple[float, float]], *, name: str, color: str, dash: str = "solid",
            width: float = 2.5, describe: str = "") -> go.Scattergeo:
+    """A line through ``points`` given as (latitude, longitude), such as a shipping route."""
     return go.Scattergeo(
         lon=[lon for _, lon in points], lat=[lat for lat, _ in points], mode="lines",
         line={"color": color, "width": width, "dash": dash}, name=name, hoverinfo="name",
@@ -299,7 +309,7 @@ def _place_sources(place_ids: Sequence[str]) -> list[str]:
     return out
 
 
-def _merge_labels(default_positions: Mapping[str, str], default_offsets: Mapping[str, tuple[float, float]],
+def merge_labels(default_positions: Mapping[str, str], default_offsets: Mapping[str, tuple[float, float]],
                   label_positions: Mapping[str, str] | None,
                   label_offsets: Mapping[str, tuple[float, float]] | None) -> tuple[dict, dict]:
     """A map's own label placement overridden by the caller's: a position given for a place drops
@@ -310,7 +320,31 @@ def _merge_labels(default_positions: Mapping[str, str], default_offsets: Mapping
     return {**positions, **label_positions}, {**offsets, **label_offsets}
 
 
-def _side_note(fig: go.Figure, text: str) -> None:
+def regions_of(iso3: str) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """A country's first-level regions from the committed boundaries, split in two: those it
+    governs, and those the border policy marks (occupied or annexed areas, ``status`` set).
+
+    >>> governed, marked = regions_of("UKR")
+    >>> len(governed) > len(marked) > 0
+    True
+    """
+    regions = geo.load_boundaries("admin1")
+    country = regions[regions["iso3"] == iso3]
+    return country[country["status"] == ""], country[country["status"] != ""]
+
+
+def start_map(bounds, countries: Sequence[str], *, labels: tuple[Mapping, Mapping], chosen: tuple[Mapping | None, Mapping | None],
+              positions: Mapping[str, tuple[float, float]] | None = None) -> tuple[go.Figure, dict, dict]:
+    """A new map: its first trace names ``countries`` (at ``positions`` where given), and the map's
+    own label placement ``labels`` (positions, offsets) is overridden by the caller's ``chosen``.
+    Returns the figure and the merged label positions and offsets."""
+    merged_positions, merged_offsets = merge_labels(*labels, *chosen)
+    fig = go.Figure()
+    fig.add_trace(country_labels(bounds, countries, positions=positions))
+    return fig, merged_positions, merged_offsets
+
+
+def side_note(fig: go.Figure, text: str) -> None:
     """A boxed note in the legend column, at the foot of the map: for what the map does not show."""
     fig.add_annotation(
         text=text, xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False,
@@ -319,7 +353,7 @@ def _side_note(fig: go.Figure, text: str) -> None:
     )
 
 
-def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption: str, summary: str,
+def finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption: str, summary: str,
             source_ids: Sequence[str], place_ids: Sequence[str], height: int, projection: str = "mercator") -> go.Figure:
     """Geo settings that keep the map offline, the house style, the caption and the summary.
 
@@ -344,7 +378,7 @@ def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption
                 "font": {"size": 11}},
         hoverlabel={"bgcolor": "white", "font": {"size": 12}},
     )
-    caption_lines = _wrap(caption).count("\n") + 1
+    caption_lines = max(1, len(wrap_lines(caption, 150)))
     fig.add_annotation(
         text=_caption_annotation_text(caption), xref="paper", yref="paper", x=0, y=0, yshift=-6,
         xanchor="left", yanchor="top", showarrow=False, align="left", font={"size": 11, "color": TEXT},
@@ -372,260 +406,14 @@ def _finish(fig: go.Figure, *, bounds, title: str, subtitle: str | None, caption
     return fig
 
 
-def _wrap(text: str, width: int = 150) -> str:
-    """Break a long caption into lines for plotly (which does not wrap annotations)."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines)
-
-
 def _caption_annotation_text(caption: str) -> str:
-    return "<br>".join(_escape(line) for line in _wrap(caption).split("\n"))
+    return "<br>".join(html_text(line) for line in wrap_lines(caption, 150))
 
 
 # --- the maps --------------------------------------------------------------------------------
 
-TURKEY_BOUNDS = (23.0, 34.4, 45.5, 43.6)
-TURKEY_PLACES = ("ankara", "istanbul", "izmir", "antalya", "murted-air-base", "incirlik-air-base", "bosporus",
-                 "dardanelles")
-TURKEY_LABELS = {"ankara": "bottom right", "murted-air-base": "top left",
-                 "bosporus": "top right", "dardanelles": "bottom left", "izmir": "middle left",
-                 "incirlik-air-base": "bottom center", "antalya": "bottom center"}
-# Istanbul sits inside the Bosporus ring: its label stands off on a leader line.
-TURKEY_OFFSETS = {"istanbul": (-0.8, 0.3)}
-# Sea names at fixed points in open water (tests check that no country contains them).
-TURKEY_SEAS = ((34.0, 42.75, "Black Sea"), (28.05, 40.62, "Sea of<br>Marmara"), (25.0, 38.9, "Aegean<br>Sea"),
-               (30.6, 35.2, "Mediterranean Sea"))
 
-
-def turkey_map(*, title: str = "Turkey holds both straits between the Black Sea and the Mediterranean",
-               subtitle: str | None = "Turkey's provinces, the Bosporus and the Dardanelles, and the air bases in the chapters",
-               places: Sequence[str] = TURKEY_PLACES, label_positions: Mapping[str, str] | None = None,
-               label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 600) -> go.Figure:
-    """Turkey and its 81 provinces, the straits, the seas they join, Ankara, Istanbul and the
-    Mürted and Incirlik air bases."""
-    bounds = TURKEY_BOUNDS
-    provinces = geo.load_boundaries("admin1")
-    provinces = provinces[provinces["iso3"] == "TUR"]
-    positions, offsets = _merge_labels(TURKEY_LABELS, TURKEY_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP"],
-                                  positions={"GRC": (24.0, 41.05)}))
-    for trace in _context_traces(bounds, exclude=["TUR"]):
-        fig.add_trace(trace)
-    fig.add_trace(_areas_trace(provinces, name="Turkey's provinces", color=SUBJECT, line_color=SUBJECT_LINE,
-                               line_width=0.5, describe=f"Turkey's {len(provinces)} provinces"))
-    fig.add_trace(_sea_labels(TURKEY_SEAS))
-    for trace in _places_traces(places, positions, offsets):
-        fig.add_trace(trace)
-    caption = (f"Turkey's {len(provinces)} provinces in blue, its neighbours in grey. " + geo.policy_note([])
-               + " Place coordinates: data/places.csv.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
-            summary=f"A map of Turkey's {len(provinces)} provinces marking the straits (the Bosporus and the "
-            "Dardanelles) between the Black Sea, the Sea of Marmara and the Aegean, Ankara, Istanbul and the "
-            "Mürted and Incirlik air bases.",
-            source_ids=["dailysabah-2019-07-13-murted-s400"], height=height)
-    return fig
-
-
-SYRIA_BOUNDS = (32.6, 31.9, 44.6, 38.8)
-SYRIA_PLACES = ("damascus", "aleppo", "idlib", "bab-al-hawa", "bab-al-salam")
-SYRIA_LABELS = {"idlib": "middle left", "aleppo": "bottom right", "damascus": "bottom right"}
-# The crossings sit on the border line: their labels stand off into Turkey, on leader lines.
-SYRIA_OFFSETS = {"bab-al-hawa": (-0.7, 0.3), "bab-al-salam": (0.0, 0.42)}
-SYRIA_COUNTRY_LABELS = {"TUR": (38.6, 38.05), "ISR": (35.1, 32.5), "LBN": (35.55, 33.75)}
-# Governorate names sit at a point inside each; these move a few off the places named the same.
-SYRIA_GOVERNORATE_LABELS = {"SY-HL": (37.85, 36.45), "SY-ID": (36.62, 35.6), "SY-RD": (37.9, 33.2),
-                            "SY-DR": (36.25, 32.7)}
-SYRIA_UNLABELLED = ("SY-DI", "SY-QU")  # Damascus city and Quneitra: too small to name legibly
-
-
-def _governorate_labels(frame: gpd.GeoDataFrame, positions: Mapping[str, tuple[float, float]],
-                        skip: Sequence[str] = ()) -> go.Scattergeo:
-    labels = []
-    for row in frame.itertuples():
-        if row.id in skip:
-            continue
-        if row.id in positions:
-            lon, lat = positions[row.id]
-        else:
-            point = row.geometry.representative_point()
-            lon, lat = round(point.x, 3), round(point.y, 3)
-        labels.append((lon, lat, _escape(row.name)))
-    trace = _text_labels(labels, name="Governorate names", color=REGION_LABEL, size=10, showlegend=True,
-                         describe="governorates named on the map: " + ", ".join(t for _, _, t in labels))
-    trace.meta = {**trace.meta, "ids": [i for i in frame["id"] if i not in skip]}
-    trace.legendrank = 950
-    return trace
-
-
-def _shared_border(iso3_a: str, iso3_b: str, *, name: str) -> go.Scattergeo:
-    """The land border two countries share (from the admin-0 layer), as one dark line."""
-    countries = geo.load_boundaries("admin0").set_index("iso3")
-    line = shapely.line_merge(countries.loc[iso3_a, "geometry"].boundary.intersection(
-        countries.loc[iso3_b, "geometry"].boundary))
-    lons, lats = [], []
-    for part in shapely.get_parts(line):
-        xs, ys = part.xy
-        lons += [round(x, 4) for x in xs] + [None]
-        lats += [round(y, 4) for y in ys] + [None]
-    return go.Scattergeo(lon=lons, lat=lats, mode="lines", line={"color": "#333333", "width": 2.2}, name=name,
-                         hoverinfo="name", legendrank=800, meta={"describe": f"the {name}, drawn as a dark line"})
-
-
-def syria_map(*, title: str = "Syria's 14 governorates, with the Bab al-Hawa and Bab al-Salam crossings to Turkey",
-              subtitle: str | None = "Syria's governorates, its border with Turkey and two north-western crossings",
-              places: Sequence[str] = SYRIA_PLACES, label_positions: Mapping[str, str] | None = None,
-              label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 700) -> go.Figure:
-    """Syria's governorates (named), the Golan Heights marked as occupied, southern Turkey and
-    the crossings between them."""
-    bounds = SYRIA_BOUNDS
-    regions = geo.load_boundaries("admin1")
-    syria = regions[regions["iso3"] == "SYR"]
-    governorates = syria[syria["status"] == ""]
-    golan = syria[syria["status"] != ""]
-    positions, offsets = _merge_labels(SYRIA_LABELS, SYRIA_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["TUR", "IRQ", "JOR", "LBN", "ISR"], positions=SYRIA_COUNTRY_LABELS))
-    for trace in _context_traces(bounds, exclude=["SYR"]):
-        fig.add_trace(trace)
-    fig.add_trace(_areas_trace(governorates, name="Syria's governorates", color=SUBJECT, line_color=SUBJECT_LINE,
-                               line_width=0.6, describe=f"Syria's {len(governorates)} governorates: "
-                               + ", ".join(sorted(governorates["name"]))))
-    fig.add_trace(_areas_trace(golan, name="Golan Heights", color=SUBJECT, line_color=SUBJECT_LINE, line_width=0.6))
-    fig.add_trace(_governorate_labels(governorates, SYRIA_GOVERNORATE_LABELS, SYRIA_UNLABELLED))
-    fig.add_trace(_occupied_outline(golan))
-    fig.add_trace(_shared_border("SYR", "TUR", name="Syria–Turkey border"))
-    for trace in _places_traces(places, positions, offsets):
-        fig.add_trace(trace)
-    note = geo.policy_note(golan["status"])
-    caption = (f"Syria's {len(governorates)} governorates in blue (named in grey, except the small Damascus and "
-               f"Quneitra governorates), its neighbours in grey, the Syria–Turkey border as a dark line. {note} "
-               "Place coordinates: data/places.csv.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
-            summary=f"A map of Syria's {len(governorates)} governorates and southern Turkey with Damascus, Aleppo, "
-            "Idlib and the Bab al-Hawa and Bab al-Salam crossings to Turkey; the Golan Heights are marked as "
-            "Syrian territory occupied by Israel.",
-            source_ids=[POLICY_SOURCES[s] for s in sorted(set(golan["status"]))], height=height)
-    return fig
-
-
-UKRAINE_BOUNDS = (18.5, 40.4, 44.5, 52.6)
-UKRAINE_PLACES = ("kyiv", "odesa", "chornomorsk", "pivdennyi", "simferopol", "istanbul", "bosporus")
-UKRAINE_LABELS = {"istanbul": "bottom left", "bosporus": "middle right", "kyiv": "top center"}
-# The three ports lie within 40 km of each other: their labels stand off, on leader lines.
-UKRAINE_OFFSETS = {"pivdennyi": (1.5, 0.55), "odesa": (1.4, -0.2), "chornomorsk": (-1.3, -0.35),
-                   "simferopol": (0.0, -0.85)}
-UKRAINE_SEAS = ((33.6, 43.2, "Black Sea"), (36.7, 46.1, "Sea of<br>Azov"))
-# Schematic corridor: from each port to the open sea, then towards the Bosporus (no published
-# waypoints are used; the line shows direction, not the agreed track).
-GRAIN_OPEN_SEA = (45.2, 30.9)
 NOT_DRAWN_2022 = "Not drawn: the areas of Ukraine<br>occupied by Russia since 2022.<br>The front line moves, and we have<br>no sourced line for it."
-
-
-def ukraine_map(*, title: str = "Ukraine's grain left from three ports near Odesa and passed Istanbul",
-                subtitle: str | None = "Ukraine's oblasts, Crimea, and the Black Sea Grain Initiative's ports and corridor",
-                places: Sequence[str] = UKRAINE_PLACES, label_positions: Mapping[str, str] | None = None,
-                label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 760) -> go.Figure:
-    """Ukraine's oblasts, Crimea marked per the border policy, and the grain corridor to the Bosporus."""
-    bounds = UKRAINE_BOUNDS
-    regions = geo.load_boundaries("admin1")
-    ukraine = regions[regions["iso3"] == "UKR"]
-    oblasts = ukraine[ukraine["status"] == ""]
-    crimea = ukraine[ukraine["status"] != ""]
-    positions, offsets = _merge_labels(UKRAINE_LABELS, UKRAINE_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["POL", "BLR", "RUS", "MDA", "ROU", "HUN", "SVK", "BGR", "TUR", "GEO"]))
-    for trace in _context_traces(bounds, exclude=["UKR"]):
-        fig.add_trace(trace)
-    fig.add_trace(_areas_trace(oblasts, name="Ukraine's oblasts", color=SUBJECT, line_color=SUBJECT_LINE,
-                               line_width=0.5, describe=f"Ukraine's {len(oblasts)} oblasts and Kyiv city"))
-    fig.add_trace(_areas_trace(crimea, name="Crimea and Sevastopol", color=SUBJECT, line_color=SUBJECT_LINE,
-                               line_width=0.5))
-    fig.add_trace(_sea_labels(UKRAINE_SEAS))
-    fig.add_trace(_occupied_outline(crimea))
-    ports = geo.places_frame(["odesa", "chornomorsk", "pivdennyi"])
-    bosporus = geo.place("bosporus")
-    for row in ports.itertuples():
-        fig.add_trace(_route([(row.latitude, row.longitude), GRAIN_OPEN_SEA], name="Grain corridor (schematic)",
-                             color=OKABE_ITO["green"], width=2, describe=f"from {row.name} to the open sea"))
-        fig.data[-1].showlegend = row.Index == 0
-        fig.data[-1].legendgroup = "grain"
-    fig.add_trace(_route([GRAIN_OPEN_SEA, (bosporus.latitude, bosporus.longitude)], name="Grain corridor (schematic)",
-                         color=OKABE_ITO["green"], width=3, describe="from the open sea to the Bosporus and Istanbul"))
-    fig.data[-1].showlegend = False
-    fig.data[-1].legendgroup = "grain"
-    for trace in _places_traces(places, positions, offsets):
-        fig.add_trace(trace)
-    note = geo.policy_note(crimea["status"])
-    caption = (f"Areas occupied since 2022 are not drawn. Ukraine's {len(oblasts)} oblasts and Kyiv city in blue, "
-               f"neighbours in grey. {note} The corridor is drawn schematically from the three ports to the Bosporus.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
-            summary="A map of Ukraine's oblasts with Crimea and Sevastopol marked as Ukrainian territory occupied by "
-            "Russia since 2014, and the Black Sea Grain Initiative's route from Odesa, Chornomorsk and "
-            "Pivdennyi through the Bosporus past Istanbul; areas occupied since 2022 are not drawn.",
-            source_ids=[POLICY_SOURCES[s] for s in sorted(set(crimea["status"]))] + ["un-black-sea-grain-initiative"],
-            height=height)
-    _side_note(fig, NOT_DRAWN_2022)
-    return fig
-
-
-GAZA_BOUNDS = (33.6, 30.97, 35.35, 31.8)
-GAZA_PLACES = ("gaza-city", "khan-yunis", "rafah", "rafah-crossing", "kerem-shalom-crossing", "el-arish")
-GAZA_LABELS = {"gaza-city": "middle right", "khan-yunis": "middle right", "rafah": "top left",
-               "el-arish": "top left"}
-# The two crossings lie 3 km apart: their labels stand off on leader lines, clear of the road.
-GAZA_OFFSETS = {"rafah-crossing": (-0.06, -0.13), "kerem-shalom-crossing": (0.13, -0.06)}
-GAZA_SEAS = ((34.08, 31.62, "Mediterranean Sea"),)
-GAZA_COUNTRY_LABELS = {"EGY": (33.8, 30.99), "ISR": (34.72, 31.2)}
-GAZA_TERRITORY_LABELS = ((35.15, 31.55, "WEST BANK"),)
-
-
-def gaza_map(*, title: str = "Turkish aid for Gaza was shipped to El Arish and trucked to the Rafah crossing",
-             subtitle: str | None = "The Gaza Strip, its towns, the Rafah and Kerem Shalom crossings, and the route of Turkish aid ships",
-             places: Sequence[str] = GAZA_PLACES, label_positions: Mapping[str, str] | None = None,
-             label_offsets: Mapping[str, tuple[float, float]] | None = None, height: int = 640) -> go.Figure:
-    """The Gaza Strip with its towns and crossings, the West Bank's edge, and the route of Turkish
-    aid through El Arish."""
-    bounds = GAZA_BOUNDS
-    detail = geo.load_boundaries("gaza")
-    strip = detail[detail["id"] == "PS-GZZ"]
-    others = detail[detail["id"] != "PS-GZZ"]
-    positions, offsets = _merge_labels(GAZA_LABELS, GAZA_OFFSETS, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["EGY", "ISR"], positions=GAZA_COUNTRY_LABELS))
-    fig.add_trace(_areas_trace(geo.clip(others, _padded(bounds, 0.3)), name="Neighbouring areas", color=LAND,
-                               line_color=BORDER, line_width=1, digits=5,
-                               describe=", ".join(sorted(others["name"]))))
-    fig.add_trace(_areas_trace(strip, name="Gaza Strip", color=SUBJECT, line_color=SUBJECT_LINE, line_width=1, digits=5))
-    fig.add_trace(_sea_labels(GAZA_SEAS))
-    fig.add_trace(_text_labels(GAZA_TERRITORY_LABELS, name="Territory names", color=COUNTRY_LABEL))
-    fig.add_trace(_occupied_outline(geo.clip(detail[detail["status"] != ""], _padded(bounds, 0.3))))
-    mersin, el_arish, crossing = geo.place("mersin"), geo.place("el-arish"), geo.place("rafah-crossing")
-    fig.add_trace(_route([(mersin.latitude, mersin.longitude), (el_arish.latitude, el_arish.longitude)],
-                         name="Aid ships from Mersin, Turkey", color=OKABE_ITO["orange"], dash="dash",
-                         describe="by sea from Mersin, Turkey, to the port of El Arish"))
-    fig.add_trace(_route([(el_arish.latitude, el_arish.longitude), (crossing.latitude, crossing.longitude)],
-                         name="Aid trucks to the Rafah crossing", color=OKABE_ITO["orange"],
-                         describe="by road from El Arish to the Rafah crossing"))
-    for trace in _places_traces(places, positions, offsets):
-        fig.add_trace(trace)
-    note = geo.policy_note(detail.loc[detail["id"].isin(["PS-GZZ", "PS-WBK"]), "status"], east_jerusalem=True)
-    caption = (f"The Gaza Strip in blue, Egypt, Israel and the south-western West Bank in grey. {note} "
-               "Routes are drawn straight between their end points; ships sailed from Mersin, off the map to the north.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=[*places, "mersin"],
-            summary="A map of the Gaza Strip, a Palestinian territory occupied by Israel, with Gaza City, Khan Yunis, "
-            "Rafah, the Rafah and Kerem Shalom crossings, and the route of Turkish aid by sea from Mersin to El "
-            "Arish and by road to the Rafah crossing.",
-            source_ids=["icj-2024-opt-advisory-opinion", "trtworld-2024-03-30-aid-ship-el-arish",
-                        "dailysabah-2024-04-15-red-crescent-aid-ship"], height=height)
-    return fig
 
 
 REGION_BOUNDS = (13.0, 29.0, 57.0, 56.8)
@@ -649,24 +437,24 @@ def region_map(*, title: str = "Turkey sits between the wars in Ukraine, Syria a
     coloured (their colours in the legend) and the small occupied areas named on leader lines."""
     bounds = REGION_BOUNDS
     subjects = list(REGION_COLORS)
-    countries = geo.clip(geo.load_boundaries("admin0"), _padded(bounds))
+    countries = geo.clip(geo.load_boundaries("admin0"), padded(bounds))
     regions = geo.load_boundaries("admin1")
     marked = regions[regions["status"] != ""]
-    positions, offsets = _merge_labels(REGION_LABELS, {}, label_positions, label_offsets)
-    fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["RUS", "EGY", "IRN", "SAU", "ROU", "BLR", "POL", "GRC", "BGR", "GEO",
-                                           "IRQ", "LBY", "KAZ", "DEU", "ITA"], positions={"SAU": (41.0, 29.6)}))
+    fig, positions, offsets = start_map(
+        bounds, ["RUS", "EGY", "IRN", "SAU", "ROU", "BLR", "POL", "GRC", "BGR", "GEO", "IRQ", "LBY", "KAZ", "DEU", "ITA"], positions={"SAU": (41.0, 29.6)},
+        labels=(REGION_LABELS, {}), chosen=(label_positions, label_offsets),
+    )
     # a conic frame's corners reach wider; at about 3 km a pixel, 0.02° (2 km) of simplification does not show
-    for trace in _context_traces(bounds, exclude=subjects, digits=3, pad=4.0, simplify_degrees=0.02):
+    for trace in context_traces(bounds, exclude=subjects, digits=3, pad=4.0, simplify_degrees=0.02):
         fig.add_trace(trace)
     for rank, iso3 in enumerate(subjects):
         shape = countries[countries["iso3"] == iso3]
-        fig.add_trace(_areas_trace(shape, name=str(shape["name"].iloc[0]), color=REGION_COLORS[iso3], line_color=BORDER,
+        fig.add_trace(areas_trace(shape, name=str(shape["name"].iloc[0]), color=REGION_COLORS[iso3], line_color=BORDER,
                                    line_width=0.8, digits=3))
         fig.data[-1].showlegend = True
         fig.data[-1].legendrank = 10 + rank
-    fig.add_trace(_sea_labels(REGION_SEAS))
-    fig.add_trace(_occupied_outline(marked))
+    fig.add_trace(sea_labels(REGION_SEAS))
+    fig.add_trace(occupied_outline(marked))
     lons, lats, callouts = [], [], []
     for area_id, (lon, lat, text) in REGION_CALLOUTS.items():
         inside = marked.loc[marked["id"] == area_id, "geometry"].iloc[0].representative_point()
@@ -677,13 +465,13 @@ def region_map(*, title: str = "Turkey sits between the wars in Ukraine, Syria a
                                 hoverinfo="skip", showlegend=False, name="Label leader lines",
                                 meta={"describe": "thin lines joining the Golan Heights, the West Bank and the "
                                       "Gaza Strip to their labels"}))
-    fig.add_trace(_text_labels(callouts, name="Occupied areas named", color=TEXT, textposition="middle left"))
-    for trace in _places_traces(places, positions, offsets):
+    fig.add_trace(text_labels(callouts, name="Occupied areas named", color=TEXT, textposition="middle left"))
+    for trace in places_traces(places, positions, offsets):
         fig.add_trace(trace)
     note = geo.policy_note(marked["status"], east_jerusalem=True)
     caption = (f"Turkey, Ukraine, Syria and Palestine coloured (see the legend), other countries in grey. {note} "
                "Areas of Ukraine occupied by Russia since 2022 are not drawn.")
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
+    finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=places,
             summary="An overview map of Turkey between Ukraine, Russia, Syria and the Palestinian territories, with "
             "Crimea, the Golan Heights, the West Bank and the Gaza Strip marked as occupied.",
             source_ids=[POLICY_SOURCES[s] for s in sorted(set(marked["status"]))], height=height,
@@ -719,35 +507,37 @@ def range_rings_map(*, center: str = "murted-air-base", radii_km: Sequence[float
     bounds = _check_bounds((max(west, -180), max(south, -90), min(east, 180), min(north, 90)))
     place_ids = list(dict.fromkeys([center, *places]))
     fig = go.Figure()
-    fig.add_trace(_country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP", "RUS", "UKR",
+    fig.add_trace(country_labels(bounds, ["GRC", "BGR", "GEO", "ARM", "IRN", "IRQ", "SYR", "CYP", "RUS", "UKR",
                                            "ROU", "EGY", "ISR", "LBN", "JOR", "SAU", "AZE"]))
-    for trace in _context_traces(bounds, exclude=["TUR"]):
+    for trace in context_traces(bounds, exclude=["TUR"]):
         fig.add_trace(trace)
-    turkey = geo.clip(geo.load_boundaries("admin0"), _padded(bounds))
-    fig.add_trace(_areas_trace(turkey[turkey["iso3"] == "TUR"], name="Turkey", color=SUBJECT, line_color=BORDER,
+    turkey = geo.clip(geo.load_boundaries("admin0"), padded(bounds))
+    fig.add_trace(areas_trace(turkey[turkey["iso3"] == "TUR"], name="Turkey", color=SUBJECT, line_color=BORDER,
                                line_width=0.8))
     palette = [OKABE_ITO["vermillion"], OKABE_ITO["orange"], OKABE_ITO["purple"], OKABE_ITO["blue"]]
     for index, (radius, ring) in enumerate(zip(radii, rings)):
         lons, lats = geo.outline_lonlat(ring)
         label = ring_labels[index] if ring_labels else f"{radius:,.0f} km"
-        fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", name=_escape(label),
+        fig.add_trace(go.Scattergeo(lon=lons, lat=lats, mode="lines", name=html_text(label),
                                     line={"color": palette[index % len(palette)], "width": 2}, hoverinfo="name",
                                     meta={"describe": f"{radius:,.0f} km from {middle['name']}"}))
-    for trace in _places_traces(place_ids, {center: "top left", "ankara": "bottom right"}):
+    for trace in places_traces(place_ids, {center: "top left", "ankara": "bottom right"}):
         fig.add_trace(trace)
     caption = (f"Circles of equal distance from {middle['name']}, computed on the WGS 84 ellipsoid. "
                + geo.policy_note([]))
     radii_text = ", ".join(f"{radius:,.0f}" for radius in radii)
-    _finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=place_ids,
+    finish(fig, bounds=bounds, title=title, subtitle=subtitle, caption=caption, place_ids=place_ids,
             summary=f"A map of true distance rings of {radii_text} km around {middle['name']}.",
             source_ids=list(source_ids), height=height)
     return fig
 
 
-ALL_MAPS = {
-    "turkey": turkey_map,
-    "syria": syria_map,
-    "ukraine": ukraine_map,
-    "gaza": gaza_map,
-    "region": region_map,
-}
+def all_maps() -> dict:
+    """Every map drawn with its defaults, by short name: the topics' maps and the overview.
+    (The topics' map modules build on this one, so they are imported only when asked for.)"""
+    from explainer.blocs.map import turkey_map
+    from explainer.gaza.map import gaza_map
+    from explainer.syria.map import syria_map
+    from explainer.ukraine.map import ukraine_map
+
+    return {"turkey": turkey_map, "syria": syria_map, "ukraine": ukraine_map, "gaza": gaza_map, "region": region_map}

@@ -22,7 +22,7 @@ import pandas as pd
 
 from explainer.article import article_sentences, load_topics
 from explainer.glossary import markdown_text
-from explainer.ledger import VERDICTS, load_claims
+from explainer.ledger import VERDICTS, claims_by_id, load_claims
 from explainer.tables import split_list
 
 LEDGER_CHAPTER = "00_the_call.ipynb"
@@ -47,10 +47,7 @@ def recap_claims(topic_id: str | None = None, *, claim_ids: Sequence[str] | None
     if (topic_id is None) == (claim_ids is None):
         raise ValueError("recap: give either topic_id or claim_ids")
     if claim_ids is not None:
-        unknown = [claim_id for claim_id in claim_ids if claim_id not in set(claims["claim_id"])]
-        if unknown:
-            raise KeyError(f"recap: claim id(s) {unknown} are not in data/claims.csv")
-        chosen = claims[claims["claim_id"].isin(claim_ids)]
+        chosen = claims[claims["claim_id"].isin(claims_by_id(claim_ids)["claim_id"])]
     else:
         topics = load_topics().set_index("topic_id")
         if topic_id not in topics.index:

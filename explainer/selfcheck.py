@@ -189,9 +189,9 @@ def _match_all(names: list[str], candidates: list[str]) -> tuple[set[str], list[
 
 
 def _vote_totals() -> dict[float, float]:
-    from explainer import relations
+    from explainer import blocs
 
-    votes = relations.load_vote_2003()
+    votes = blocs.load_vote_2003()
     in_favour = votes.loc[votes["figure"] == "Votes in favour", "value"].unique()
     abstaining = votes.loc[votes["figure"] == "Abstentions", "value"].unique()
     if len(in_favour) != 1 or len(abstaining) != 1:
@@ -219,16 +219,16 @@ def _check_01_1(answer) -> tuple[bool, str]:
 
 
 def _abstentions() -> float:
-    from explainer import relations
+    from explainer import blocs
 
-    votes = relations.load_vote_2003()
+    votes = blocs.load_vote_2003()
     return votes.loc[votes["figure"] == "Abstentions", "value"].iloc[0]
 
 
 def _turning_point_counts() -> dict[str, dict[str, int]]:
-    from explainer import relations
+    from explainer import blocs
 
-    points = relations.turning_points()
+    points = blocs.turning_points()
     after = points["date"] >= pd.Timestamp("2021-01-01")
     counts = {}
     for period, rows in (("before", points[~after]), ("after", points[after])):

@@ -75,15 +75,21 @@ def references(source_ids: Iterable[str]) -> References:
     return References(sources.loc[wanted].reset_index(drop=True))
 
 
-def source_ids_of(frame: pd.DataFrame) -> list[str]:
-    """The source ids cited in ``frame``'s ``source_ids`` column, in order of first use.
+def source_ids_of(*frames: pd.DataFrame) -> list[str]:
+    """The source ids cited in the ``source_ids`` column of each of ``frames``, in order of first
+    use: the one way a chapter lists the sources behind its tables.
+
+    Raises ``KeyError`` naming the columns of a frame that has no ``source_ids`` column.
 
     >>> import pandas as pd
     >>> source_ids_of(pd.DataFrame({"source_ids": ["a;b", "b;c"]}))
     ['a', 'b', 'c']
+    >>> source_ids_of(pd.DataFrame({"source_ids": ["c"]}), pd.DataFrame({"source_ids": ["d;a"]}))
+    ['c', 'd', 'a']
     """
     from explainer.tables import split_list
 
-    if "source_ids" not in frame.columns:
-        raise KeyError(f"explainer: the table has no 'source_ids' column; columns are {list(frame.columns)}")
-    return list(dict.fromkeys(source for cell in frame["source_ids"] for source in split_list(cell)))
+    for frame in frames:
+        if "source_ids" not in frame.columns:
+            raise KeyError(f"explainer: the table has no 'source_ids' column; columns are {list(frame.columns)}")
+    return list(dict.fromkeys(source for frame in frames for cell in frame["source_ids"] for source in split_list(cell)))

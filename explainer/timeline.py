@@ -10,14 +10,14 @@ Examples
 from __future__ import annotations
 
 import html
-import datetime
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from explainer.sources import load_sources
-from explainer.style import OKABE_ITO, apply_house_style
+from explainer.prose import format_date, wrap_lines
+from explainer.sources import load_sources, source_ids_of
+from explainer.style import OKABE_ITO, add_staggered_label, apply_house_style, set_summary
 from explainer.tables import format_ids, load_table, parse_date, split_list
 
 TOPICS = {
@@ -38,7 +38,6 @@ TOPIC_COLOURS = {
     "brunson": OKABE_ITO["purple"],
     "nato": OKABE_ITO["sky"],
 }
-_DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
 
 
 
@@ -69,33 +68,9 @@ def events(topics: Sequence[str] | None = None, start=None, end=None) -> pd.Data
     return frame.reset_index(drop=True)
 
 
-def format_event_date(date: pd.Timestamp, precision: str) -> str:
-    """A date written only as precisely as it is known: '12 Jul 2019', 'Dec 2019' or '2016'."""
-    if precision not in _DATE_FORMATS:
-        raise ValueError(f"explainer: date_precision {precision!r} is not one of {list(_DATE_FORMATS)}")
-    return date.strftime(_DATE_FORMATS[precision])
-
-
 def as_of() -> pd.Timestamp:
     """The date of the newest event: the timeline is current to this date."""
     return load_table("events")["date"].max()
-
-
-def facts_run_to(topics: Sequence[str] | None = None) -> datetime.date:
-    """The date a chapter's facts run to: the newest event tagged with any of ``topics`` (all
-    topics when ``None``), so a chapter can print "Facts in this chapter run to ...".
-
-    Raises ``ValueError`` for an unknown topic or when no event carries any of ``topics``.
-
-    >>> type(facts_run_to(["gaza"])).__name__
-    'date'
-    >>> facts_run_to(["brunson"]) <= facts_run_to(["brunson", "gaza"]) == facts_run_to(["gaza", "brunson"])
-    True
-    """
-    chosen = events(topics)
-    if chosen.empty:
-        raise ValueError(f"explainer: no events in data/events.csv for topics={list(topics or [])}")
-    return chosen["date"].max().date()
 
 
 def events_table(topics: Sequence[str] | None = None, start=None, end=None) -> pd.DataFrame:
@@ -103,7 +78,7 @@ def events_table(topics: Sequence[str] | None = None, start=None, end=None) -> p
     chosen = events(topics, start, end)
     return pd.DataFrame(
         {
-            "Date": [format_event_date(row.date, row.date_precision) for row in chosen.itertuples()],
+            "Date": [format_date(row.date, row.date_precision) for row in chosen.itertuples()],
             "Event": chosen["title"],
             "Topics": chosen["topics"].map(lambda cell: ", ".join(TOPICS[t] for t in split_list(cell))),
             "Sources": chosen["source_ids"].map(lambda cell: format_ids(cell)),
@@ -148,8 +123,8 @@ def timeline_chart(
         if rows.empty:
             continue
         hover = [
-            f"<b>{html.escape(format_event_date(row.date, row.date_precision))}: {html.escape(row.title)}</b><br>"
-            f"{'<br>'.join(html.escape(line) for line in _wrap(row.description))}<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
+            f"<b>{html.escape(format_date(row.date, row.date_precision))}: {html.escape(row.title)}</b><br>"
+            f"{'<br>'.join(html.escape(line) for line in wrap_lines(row.description, 70))}<br><i>Sources: {html.escape(format_ids(row.source_ids))}</i>"
             for row in rows.itertuples()
         ]
         fig.add_trace(
@@ -160,7 +135,7 @@ def timeline_chart(
                 name=TOPICS[topic],
                 marker={"size": [16 if event_id == highlight else 10 for event_id in rows["event_id"]],
                         "color": TOPIC_COLOURS[topic], "line": {"color": "white", "width": 1}},
-                text=[f"{format_event_date(row.date, row.date_precision)}: {row.title}" for row in rows.itertuples()],
+                text=[f"{format_date(row.date, row.date_precision)}: {row.title}" for row in rows.itertuples()],
                 hovertext=hover,
                 hoverinfo="text",
             )
@@ -170,7 +145,7 @@ def timeline_chart(
         fig.add_vline(x=event["date"].strftime("%Y-%m-%d"), line={"color": "#444", "dash": "dot", "width": 1})
         fig.add_annotation(
             x=event["date"].strftime("%Y-%m-%d"), y=1.0, yref="paper", yanchor="bottom",
-            text=html.escape(f"{event['title']} ({format_event_date(event['date'], event['date_precision'])})"),
+            text=html.escape(f"{event['title']} ({format_date(event['date'], event['date_precision'])})"),
             showarrow=False, font={"size": 11}, bgcolor="white", name="highlight",
         )
     labelled = chosen[chosen["event_id"].isin(labels)].reset_index(drop=True)
@@ -179,14 +154,10 @@ def timeline_chart(
         for text in trace.text:
             lane_of.setdefault(text, trace.y[0])
     for number, row in enumerate(labelled.itertuples()):
-        text = f"{format_event_date(row.date, row.date_precision)}: {row.title}"
-        fig.add_annotation(
-            x=row.date.strftime("%Y-%m-%d"), y=lane_of[text], text=html.escape(_short(text)), hovertext=html.escape(text),
-            showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor="#777",
-            ax=0, ay=(-28, 28, -58, 58)[number % 4], font={"size": 11}, bgcolor="rgba(255,255,255,0.85)",
-            name="event-label",
-        )
-    cited = sorted({source for cell in chosen["source_ids"] for source in split_list(cell)})
+        text = f"{format_date(row.date, row.date_precision)}: {row.title}"
+        add_staggered_label(fig, number, x=row.date.strftime("%Y-%m-%d"), y=lane_of[text],
+                            text=html.escape(_short(text)), hovertext=html.escape(text))
+    cited = sorted(source_ids_of(chosen))
     checked = load_sources().set_index("id").loc[cited, "date_accessed"].max()
     first, last = chosen["date"].min(), chosen["date"].max()
     apply_house_style(
@@ -194,8 +165,8 @@ def timeline_chart(
         title=title or f"{len(chosen)} events from {first:%Y} to {last:%Y}",
         subtitle=(
             f"Newest event on {'these topics' if topics is not None else 'any topic'} in our sources: "
-            f"{facts_run_to(topics):%-d %b %Y} (sources read {checked:%-d %b %Y}). Hover over a dot for details"
-            if end is None else "Hover over a dot for details"
+            f"{events(topics)['date'].max():%-d %b %Y} (sources read {checked:%-d %b %Y}). Point at or tap a dot for details"
+            if end is None else "Point at or tap a dot for details"
         ),
         source_ids=cited[:3],
         source_note=f"and {len(cited) - 3} more sources listed in data/events.csv" if len(cited) > 3 else None,
@@ -204,10 +175,7 @@ def timeline_chart(
     fig.update_layout(showlegend=False, hovermode="closest")
     fig.update_xaxes(type="date", gridcolor="#EEEEEE", title_text="Date")
     fig.update_yaxes(autorange="reversed", gridcolor="#F4F4F4")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": f"{len(chosen)} dated events, {_when(chosen.iloc[0])} to {_when(chosen.iloc[-1])}, in {len(fig.data)} topic lane{'s' if len(fig.data) != 1 else ''}.",
-    }
+    set_summary(fig, f"{len(chosen)} dated events, {_when(chosen.iloc[0])} to {_when(chosen.iloc[-1])}, in {len(fig.data)} topic lane{'s' if len(fig.data) != 1 else ''}.")
     return fig
 
 
@@ -216,10 +184,4 @@ def _short(text: str, width: int = 52) -> str:
 
 
 def _when(row: pd.Series) -> str:
-    return format_event_date(row["date"], row["date_precision"])
-
-
-def _wrap(text: str, width: int = 70) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(text, width)
+    return format_date(row["date"], row["date_precision"])

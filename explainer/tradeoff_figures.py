@@ -26,7 +26,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer import tradeoff
-from explainer.style import OKABE_ITO, PALETTE, apply_house_style
+from explainer.prose import wrap_html
+from explainer.style import OKABE_ITO, PALETTE, apply_house_style, set_summary
 from explainer.tables import format_ids, load_table, split_list
 from explainer.tradeoff import CRITERIA, CRITERION_LABELS, CRITERION_SHORT, MONEY_COMPONENTS, Result, Robustness
 
@@ -50,15 +51,13 @@ def _result(result: Result | None, weights, parameters) -> Result:
     return tradeoff.evaluate(weights, parameters)
 
 
+ARTICLE_SENTENCES = ("S07", "S08", "S09")
+"""The article's sentences on the F-35, whose claims the chapter checks."""
+
+
 def _model_sources() -> tuple[list[str], str]:
     cited = tradeoff.source_ids()
     return cited[:3], f"and {len(cited) - 3} more sources in data/tradeoff_parameters.csv, tradeoff_options.csv and legal_conditions.csv; judgements marked there"
-
-
-def _wrap(text: str, width: int = 38) -> str:
-    import textwrap
-
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width))
 
 
 def _digits(report: Robustness | None, option_id: str) -> int:
@@ -83,7 +82,7 @@ def ranking_bars(result: Result, report: Robustness | None = None) -> dict:
     digits = [_digits(report, option_id) for option_id in ranked.index]
     return {
         "x": [round(float(value), 4) for value in ranked["total"]],
-        "y": [_wrap(label) for label in ranked["label"]],
+        "y": [wrap_html(label, 38, escape=True) for label in ranked["label"]],
         "text": [f"{value:.{d}f}" for value, d in zip(ranked["total"], digits)],
         "customdata": [
             [html.escape(row.label), f"{row.total:.{d}f}"] + [f"{getattr(row, criterion):.2f}" for criterion in CRITERIA]
@@ -145,7 +144,7 @@ def ranking_chart(
     fig.update_xaxes(title_text="Weighted score (0 = worst, 1 = best)", range=[0, 1.08], gridcolor="#EEEEEE", zeroline=False)
     fig.update_yaxes(autorange="reversed", title_text=None)
     fig.update_layout(margin={"l": 10}, showlegend=False)
-    fig.layout.meta = {**fig.layout.meta, "summary": report.summary()}
+    set_summary(fig, report.summary())
     return fig
 
 
@@ -158,7 +157,7 @@ def tornado_bars(report: Robustness, rows: int = TORNADO_ROWS) -> dict:
     frame = report.one_at_a_time.head(rows)
     marks = ["⇄ " if changes else "" for changes in frame["changes_leader"]]
     return {
-        "y": [_wrap(mark + label, 46) for mark, label in zip(marks, frame["label"])],
+        "y": [wrap_html(mark + label, 46, escape=True) for mark, label in zip(marks, frame["label"])],
         # + 0.0 turns a rounded -0.0 into 0.0
         "low": [round(float(v), 4) + 0.0 for v in frame["margin_at_low"] - frame["margin_base"]],
         "high": [round(float(v), 4) + 0.0 for v in frame["margin_at_high"] - frame["margin_base"]],
@@ -198,10 +197,10 @@ def tornado_chart(report: Robustness | None = None, *, weights=None, parameters=
     fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.14, "x": 0}, margin={"l": 10})
     fig.update_xaxes(title_text="Change in the leader's lead (score points)", gridcolor="#EEEEEE", zeroline=True, zerolinecolor="#888888")
     fig.update_yaxes(autorange="reversed")
-    fig.layout.meta = {**fig.layout.meta, "summary": (
+    set_summary(fig, (
         f"One assumption at a time, {len(changers)} of {len(report.one_at_a_time)} change first place: "
         + (", ".join(report.one_at_a_time.loc[report.one_at_a_time['changes_leader'], 'label']) if changers else "none")
-        + ".")}
+        + "."))
     return fig
 
 
@@ -223,7 +222,7 @@ def robustness_html(report: Robustness) -> str:
 def money_bars(result: Result) -> list[dict]:
     """The stacked-bar data of the money chart, one dict per component, options in ranking order."""
     ranked = result.ranked()
-    labels = [_wrap(label) for label in ranked["label"]]
+    labels = [wrap_html(label, 38, escape=True) for label in ranked["label"]]
     return [
         {"x": [round(float(value), 4) for value in ranked[component]], "y": labels, "name": name}
         for component, name in MONEY_COMPONENTS.items()
@@ -266,13 +265,10 @@ def money_chart(
     fig.update_layout(barmode="relative", legend={"orientation": "h", "y": -0.17, "x": 0}, margin={"l": 10})
     fig.update_xaxes(title_text="USD billion (expected)", gridcolor="#EEEEEE", zeroline=True, zerolinecolor="#888888")
     fig.update_yaxes(autorange="reversed")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
+    set_summary(fig, (
             f"Expected net money ranges from {result.scores['net_money_bn'].min():+.1f} to "
             f"{result.scores['net_money_bn'].max():+.1f} billion USD; judgement parameters drive most of it."
-        ),
-    }
+        ))
     return fig
 
 
@@ -290,7 +286,7 @@ def amounts_chart() -> go.Figure:
         fig.add_trace(
             go.Bar(
                 x=rows["amount_usd_bn"].tolist(),
-                y=[_wrap(f"{item} ({who})", 48) for item, who in zip(rows["item"], rows["attributed_to"])],
+                y=[wrap_html(f"{item} ({who})", 48, escape=True) for item, who in zip(rows["item"], rows["attributed_to"])],
                 orientation="h", name=group, marker_color=GROUP_COLOURS[group],
                 text=[html.escape(value) for value in rows["as_reported"]], textposition="outside", cliponaxis=False,
                 hovertemplate="%{y}<br>%{text}<extra></extra>",
@@ -309,11 +305,8 @@ def amounts_chart() -> go.Figure:
     fig.update_layout(legend={"orientation": "h", "y": -0.12, "x": 0}, margin={"l": 10, "r": 150})
     fig.update_xaxes(title_text="USD billion", gridcolor="#EEEEEE", range=[0, 30])
     fig.update_yaxes(autorange="reversed")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": "Sources disagree on Turkey's F-35 payments ($1.25 or $1.3-1.4 billion), on the F-35 work it lost "
-        "($9 or $12 billion) and on the F-16 deal ($23 billion approved, $7 billion confirmed).",
-    }
+    set_summary(fig, "Sources disagree on Turkey's F-35 payments ($1.25 or $1.3-1.4 billion), on the F-35 work it lost "
+        "($9 or $12 billion) and on the F-16 deal ($23 billion approved, $7 billion confirmed).")
     return fig
 
 
@@ -369,10 +362,9 @@ def checklist_html(options=None) -> str:
 
 def article_claims_table() -> pd.DataFrame:
     """The claims ledger's rows for the article's F-35 sentences (S07 to S09)."""
-    from explainer.ledger import claims_table
+    from explainer.ledger import claim_ids_in, claims_table
 
-    claims = claims_table()
-    return claims[claims["Claim"].str[:3].isin(["S07", "S08", "S09"])].reset_index(drop=True)
+    return claims_table(claim_ids_in(ARTICLE_SENTENCES))
 
 
 def conditions_table() -> pd.DataFrame:
@@ -425,12 +417,9 @@ def parameters_table() -> pd.DataFrame:
 def chapter_source_ids() -> list[str]:
     """Every source behind the chapter's tables and charts: the model's tables, the reported
     sums, the S-400/F-35 timeline and the ledger's F-35 claims."""
+    from explainer.ledger import claim_ids_in, claim_source_ids
     from explainer.sources import source_ids_of
     from explainer.timeline import events
 
-    cited = tradeoff.source_ids() + source_ids_of(amounts_table()) + source_ids_of(events(topics=["f35-s400"]))
-    from explainer.ledger import load_claims
-
-    claims = load_claims()
-    cited += source_ids_of(claims[claims["sentence_id"].isin(["S07", "S08", "S09"])])
-    return list(dict.fromkeys(cited))
+    cited = tradeoff.source_ids() + source_ids_of(amounts_table(), events(topics=["f35-s400"]))
+    return list(dict.fromkeys(cited + claim_source_ids(claim_ids_in(ARTICLE_SENTENCES))))

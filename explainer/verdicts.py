@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from explainer.ledger import VERDICTS, load_claims
+from explainer.ledger import VERDICTS, claims_by_id
 
 _SHORT_QUOTE = 60
 """Quotes longer than this many characters are shortened at a word boundary, with an ellipsis."""
@@ -60,13 +60,7 @@ def verdict_list(claim_ids: Sequence[str]) -> VerdictList:
 
     Raises ``TypeError`` for a single string and ``ValueError`` naming any id the ledger lacks.
     """
-    if isinstance(claim_ids, str):
-        raise TypeError("explainer: claim_ids must be a list of claim ids, not a single string")
-    claims = load_claims().set_index("claim_id")
-    unknown = [claim_id for claim_id in claim_ids if claim_id not in claims.index]
-    if unknown:
-        raise ValueError(f"explainer: claim_ids {unknown} are not in data/claims.csv")
     return VerdictList(
-        (claim_id, _shorten(claims.loc[claim_id, "quote"]), VERDICTS[claims.loc[claim_id, "verdict"]]["label"])
-        for claim_id in claim_ids
+        (claim.claim_id, _shorten(claim.quote), VERDICTS[claim.verdict]["label"])
+        for claim in claims_by_id(claim_ids).itertuples(index=False)
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
@@ -24,12 +25,12 @@ CHROMIUM = os.environ.get("EXPLAINER_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAP_CALLS = {
-    "turkey": "maps.turkey_map()",
-    "syria": "maps.syria_map()",
-    "ukraine": "maps.ukraine_map()",
-    "gaza": "maps.gaza_map()",
-    "region": "maps.region_map()",
-    "rings": "maps.range_rings_map(radii_km=[250, 400], title='Rings of 250 and 400 km around Mürted')",
+    "turkey": "explainer.turkey_map()",
+    "syria": "explainer.syria_map()",
+    "ukraine": "explainer.ukraine_map()",
+    "gaza": "explainer.gaza_map()",
+    "region": "explainer.region_map()",
+    "rings": "explainer.maps.range_rings_map(radii_km=[250, 400], title='Rings of 250 and 400 km around Mürted')",
 }
 
 
@@ -50,12 +51,35 @@ def _browser_or_skip():
     return sync_playwright
 
 
+@contextmanager
+def offline_page(sync_playwright, viewport: dict):
+    """A headless Chromium page that may load only ``file://`` addresses: yields the page and the
+    list of the addresses it refused, which a test expects to stay empty."""
+    refused = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        try:
+            page = browser.new_page(viewport=viewport)
+
+            def route(request_route):
+                if request_route.request.url.startswith("file://"):
+                    request_route.continue_()
+                else:
+                    refused.append(request_route.request.url)
+                    request_route.abort()
+
+            page.route("**/*", route)
+            yield page, refused
+        finally:
+            browser.close()
+
+
 @pytest.fixture(scope="module")
 def exported_page(tmp_path_factory):
     sync_playwright = _browser_or_skip()
     folder = tmp_path_factory.mktemp("maps-notebook")
     notebook = nbformat.v4.new_notebook()
-    notebook.cells.append(nbformat.v4.new_code_cell("from explainer import maps"))
+    notebook.cells.append(nbformat.v4.new_code_cell("import explainer\nimport explainer.maps"))
     for call in MAP_CALLS.values():
         notebook.cells.append(nbformat.v4.new_code_cell(call))
     path = folder / "maps.ipynb"
@@ -66,62 +90,48 @@ def exported_page(tmp_path_factory):
 
 def test_every_map_draws_offline_in_headless_chromium(exported_page):
     sync_playwright, html_path = exported_page
-    refused, console = [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-
-            def route(request_route):
-                if request_route.request.url.startswith("file://"):
-                    request_route.continue_()
-                else:
-                    refused.append(request_route.request.url)
-                    request_route.abort()
-
-            page.route("**/*", route)
-            page.on("console", lambda message: console.append(message.text))
-            page.goto(html_path.as_uri())
-            page.wait_for_function(
-                f"document.querySelectorAll('.js-plotly-plot').length >= {len(MAP_CALLS)}", timeout=60_000
-            )
-            page.wait_for_function(
-                "[...document.querySelectorAll('.js-plotly-plot')].every("
-                "p => p.querySelectorAll('path.choroplethlocation').length > 0)",
-                timeout=60_000,
-            )
-            drawn = page.evaluate(
-                """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
-                    const frame = plot.querySelector('.geo .bg rect') || plot.querySelector('.geo');
-                    const box = frame.getBoundingClientRect();
-                    const areas = [...plot.querySelectorAll('path.choroplethlocation')];
-                    const filled = areas.filter(p => {
-                        const fill = getComputedStyle(p).fill;
-                        return fill && fill !== 'none' && !fill.endsWith(', 0)');
-                    });
-                    const flooding = areas.filter(p => {
-                        const b = p.getBoundingClientRect();
-                        return b.width >= box.width * 0.999 && b.height >= box.height * 0.999
-                            && b.left <= box.left + 1 && b.top <= box.top + 1;
-                    }).length;
-                    const legend = plot.querySelector('.legend .bg') || plot.querySelector('.legend');
-                    const lbox = legend ? legend.getBoundingClientRect() : null;
-                    const pbox = plot.getBoundingClientRect();
-                    return {
-                        title: (plot.querySelector('.gtitle') || {}).textContent || '',
-                        frame: [box.left, box.top, box.right, box.bottom],
-                        legend: lbox ? [lbox.left, lbox.top, lbox.right, lbox.bottom] : null,
-                        plot_width: pbox.width,
-                        areas: areas.length,
-                        filled: filled.length,
-                        flooding: flooding,
-                        points: plot.querySelectorAll('.scattergeo .point').length,
-                        labels: plot.querySelectorAll('.scattergeo text').length,
-                    };
-                })"""
-            )
-        finally:
-            browser.close()
+    console = []
+    with offline_page(sync_playwright, {"width": 1200, "height": 900}) as (page, refused):
+        page.on("console", lambda message: console.append(message.text))
+        page.goto(html_path.as_uri())
+        page.wait_for_function(
+            f"document.querySelectorAll('.js-plotly-plot').length >= {len(MAP_CALLS)}", timeout=60_000
+        )
+        page.wait_for_function(
+            "[...document.querySelectorAll('.js-plotly-plot')].every("
+            "p => p.querySelectorAll('path.choroplethlocation').length > 0)",
+            timeout=60_000,
+        )
+        drawn = page.evaluate(
+            """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+                const frame = plot.querySelector('.geo .bg rect') || plot.querySelector('.geo');
+                const box = frame.getBoundingClientRect();
+                const areas = [...plot.querySelectorAll('path.choroplethlocation')];
+                const filled = areas.filter(p => {
+                    const fill = getComputedStyle(p).fill;
+                    return fill && fill !== 'none' && !fill.endsWith(', 0)');
+                });
+                const flooding = areas.filter(p => {
+                    const b = p.getBoundingClientRect();
+                    return b.width >= box.width * 0.999 && b.height >= box.height * 0.999
+                        && b.left <= box.left + 1 && b.top <= box.top + 1;
+                }).length;
+                const legend = plot.querySelector('.legend .bg') || plot.querySelector('.legend');
+                const lbox = legend ? legend.getBoundingClientRect() : null;
+                const pbox = plot.getBoundingClientRect();
+                return {
+                    title: (plot.querySelector('.gtitle') || {}).textContent || '',
+                    frame: [box.left, box.top, box.right, box.bottom],
+                    legend: lbox ? [lbox.left, lbox.top, lbox.right, lbox.bottom] : null,
+                    plot_width: pbox.width,
+                    areas: areas.length,
+                    filled: filled.length,
+                    flooding: flooding,
+                    points: plot.querySelectorAll('.scattergeo .point').length,
+                    labels: plot.querySelectorAll('.scattergeo text').length,
+                };
+            })"""
+        )
     assert len(drawn) == len(MAP_CALLS)
     for plot in drawn:
         assert plot["filled"] >= 3, plot

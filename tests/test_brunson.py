@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from explainer import brunson
+from explainer.timeline import events
 from explainer.describe import describe
 from explainer.sources import load_sources
 from explainer.tables import load_table, split_list
@@ -57,7 +58,7 @@ def test_lira_chart_rejects_an_unknown_event():
 def test_lira_chart_escapes_text_from_the_data(monkeypatch, lira_csv):
     evil = lira_csv.copy()
     evil.loc[0, "publisher"] = "<script>alert(1)</script>"
-    monkeypatch.setattr(brunson, "load_table", lambda name: evil)
+    monkeypatch.setattr(brunson.data, "load_table", lambda name: evil)
     fig = brunson.lira_chart()
     texts = " ".join(text for trace in fig.data for text in trace.text)
     assert "<script>" not in texts and "&lt;script&gt;" in texts
@@ -66,7 +67,7 @@ def test_lira_chart_escapes_text_from_the_data(monkeypatch, lira_csv):
 def test_implausible_rate_is_rejected_with_its_row(monkeypatch, lira_csv):
     bad = lira_csv.copy()
     bad.loc[0, "value"] = 720.0
-    monkeypatch.setattr(brunson, "load_table", lambda name: bad)
+    monkeypatch.setattr(brunson.data, "load_table", lambda name: bad)
     with pytest.raises(ValueError, match=bad.loc[0, "observation_id"]):
         brunson.load_lira()
 
@@ -181,8 +182,8 @@ def test_periods_agree_with_the_timeline_and_the_sources():
 def test_period_whose_date_disagrees_with_its_event_is_named(monkeypatch):
     frame = load_table("brunson_periods").copy()
     frame.loc[frame["period_id"] == "house-arrest", "end"] = pd.Timestamp("2018-10-13")
-    real = brunson.load_table
-    monkeypatch.setattr(brunson, "load_table", lambda name: frame if name == "brunson_periods" else real(name))
+    real = brunson.data.load_table
+    monkeypatch.setattr(brunson.data, "load_table", lambda name: frame if name == "brunson_periods" else real(name))
     with pytest.raises(ValueError, match="'house-arrest'.*2018-10-12-brunson-released"):
         brunson.load_periods()
 
@@ -194,7 +195,7 @@ def test_case_timeline_draws_the_periods_and_labels_every_event():
         bars = [trace for trace in fig.data if trace.legendgroup == period.period_id]
         assert len(bars) == 2  # overview and enlargement
         assert all(list(bar.x) == [f"{period.start:%Y-%m-%d}", f"{period.end:%Y-%m-%d}"] for bar in bars)
-    case = brunson.events(["brunson"], end="2018-11-30")
+    case = events(["brunson"], end="2018-11-30")
     labels = [a.text for a in fig.layout.annotations if a.name == "event-label"]
     assert len(labels) == len(case)
     for title in case["title"]:
@@ -211,5 +212,5 @@ def test_case_timeline_enlarges_the_last_months_so_august_events_are_apart():
     assert low < pd.Timestamp("2018-07-25") and high > pd.Timestamp("2018-11-02")
     # each label of the enlargement has a line of its own
     rows = [a.ay for a in fig.layout.annotations if a.name == "event-label" and a.xref == "x2"]
-    in_window = brunson.events(["brunson"], end="2018-11-30").query("@low <= date <= @high")
+    in_window = events(["brunson"], end="2018-11-30").query("@low <= date <= @high")
     assert len(rows) == len(set(rows)) == len(in_window) >= 6

@@ -12,6 +12,7 @@ import pytest
 from pyproj import Geod
 
 from explainer import brunson, gaza, paths, syria, ukraine
+from explainer.prose import format_date
 from explainer.ledger import VERDICTS, load_claims
 from explainer.tables import load_table
 from explainer.verdicts import verdict_label, verdict_list
@@ -58,7 +59,7 @@ def test_year_end_figures_are_dated_31_december():
     year_end = frame[frame["date_precision"] == "year-end"]
     assert len(year_end) >= 10
     assert (year_end["date"].dt.strftime("%m-%d") == "12-31").all()
-    assert syria.when(pd.Timestamp("2021-12-31"), "year-end") == "end of 2021"
+    assert format_date(pd.Timestamp("2021-12-31"), "year-end") == "end of 2021"
 
 
 def test_every_round_of_talks_names_its_turkish_chair_and_the_june_round_was_fidans():

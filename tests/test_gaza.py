@@ -51,7 +51,7 @@ def test_figures_of_the_same_date_that_differ_are_a_disagreement(monkeypatch):
     facts = gaza.facts()
     same_day = facts[facts["fact_id"] == "strip-population-pcbs"].assign(
         fact_id="strip-population-other", publisher="Someone else", value=2_000_000.0)
-    monkeypatch.setattr(gaza, "facts", lambda: pd.concat([facts, same_day], ignore_index=True))
+    monkeypatch.setattr(gaza.data, "facts", lambda: pd.concat([facts, same_day], ignore_index=True))
     row = gaza.disagreements().query("Measure == 'population'").iloc[0]
     assert "Someone else: 2,000,000 people (31 Dec 2024)" in row["What each publisher says"]
     assert "UNRWA" not in row["What each publisher says"]  # other dates stay out
@@ -125,10 +125,10 @@ def test_aid_comparison_chart_gives_each_publisher_its_own_period():
 
 
 def test_names_ending_in_a_common_noun_take_the():
-    assert gaza._the("UN 2720 mechanism database") == "the UN 2720 mechanism database"
-    assert gaza._the("Hamas document") == "the Hamas document"
-    assert gaza._the("COGAT (Israel)") == "COGAT (Israel)"
-    assert gaza._the("WFP") == "WFP"
+    assert gaza.figures._the("UN 2720 mechanism database") == "the UN 2720 mechanism database"
+    assert gaza.figures._the("Hamas document") == "the Hamas document"
+    assert gaza.figures._the("COGAT (Israel)") == "COGAT (Israel)"
+    assert gaza.figures._the("WFP") == "WFP"
 
 
 def test_aid_comparison_chart_rejects_unknown_group_and_mixed_units():
@@ -234,7 +234,7 @@ def test_truces_take_their_dates_from_the_timeline_events():
 
 
 def test_truces_reject_an_unknown_event(monkeypatch):
-    monkeypatch.setattr(gaza, "TRUCES", (("Truce", "2099-01-01-nothing", None),))
+    monkeypatch.setattr(gaza.data, "TRUCES", (("Truce", "2099-01-01-nothing", None),))
     with pytest.raises(ValueError, match="2099-01-01-nothing"):
         gaza.truces()
 

@@ -1,5 +1,7 @@
 """The claims ledger covers the whole article with verbatim quotes and renders safely."""
 
+import html
+
 import pandas as pd
 import pytest
 
@@ -78,6 +80,20 @@ def test_annotated_article_marks_every_claim_and_keeps_the_text(claims):
         assert f'id="{sentence_id}"' in rendered
 
 
+def test_annotated_article_reasons_open_without_hover_or_script(claims):
+    """Each claim's reasons sit in its own <details>, reachable by click, tap or keyboard, and the
+    claim's mark links to them; nothing is left in a hover-only title attribute."""
+    rendered = ledger.annotated_article()._repr_html_()
+    assert "title=" not in rendered and "<script" not in rendered
+    assert rendered.count("<details ") == rendered.count("<summary") == len(claims)
+    for claim in claims.itertuples(index=False):
+        start = rendered.index(f'<details id="why-{claim.claim_id}"')
+        block = rendered[start:rendered.index("</details>", start)]
+        assert f"<summary" in block and f"{claim.claim_id}: {ledger.VERDICTS[claim.verdict]['label']}" in block
+        assert html.escape(claim.explanation) in block
+        assert f'<a href="#why-{claim.claim_id}"' in rendered[:start]  # the mark in the text comes first
+
+
 def test_annotated_article_escapes_strings_from_the_data(claims):
     hostile = claims.copy()
     hostile.loc[0, "explanation"] = '<script>alert("x")</script>" onmouseover="alert(1)'
@@ -85,6 +101,9 @@ def test_annotated_article_escapes_strings_from_the_data(claims):
     assert "<script>" not in rendered
     assert '" onmouseover="' not in rendered
     assert "&lt;script&gt;" in rendered
+    hostile.loc[0, "claim_id"] = 'S01-a"><img src=x onerror=alert(1)>'
+    rendered = ledger.AnnotatedArticle(hostile)._repr_html_()
+    assert "<img" not in rendered and 'id="why-S01-a&quot;&gt;&lt;img' in rendered
 
 
 def test_plain_text_view_lists_each_sentence_with_its_verdicts(claims):

@@ -12,6 +12,10 @@ import shapely
 
 from explainer import geo, maps
 from explainer.describe import describe
+from explainer.blocs.map import TURKEY_LABELS, turkey_map
+from explainer.gaza.map import GAZA_COUNTRY_LABELS
+from explainer.syria.map import SYRIA_COUNTRY_LABELS, SYRIA_UNLABELLED, syria_map
+from explainer.ukraine.map import UKRAINE_OFFSETS, ukraine_map
 
 COUNTRY_MAPS = ["turkey", "syria", "ukraine", "gaza"]
 SIZE_BUDGET_KB = {"turkey": 250, "syria": 250, "ukraine": 250, "gaza": 250, "region": 250, "rings": 250}
@@ -20,10 +24,10 @@ SIZE_BUDGET_KB = {"turkey": 250, "syria": 250, "ukraine": 250, "gaza": 250, "reg
 def build(name: str) -> go.Figure:
     if name == "rings":
         return maps.range_rings_map(radii_km=[250, 400], title="Two rings around Mürted")
-    return maps.ALL_MAPS[name]()
+    return maps.all_maps()[name]()
 
 
-ALL = [*maps.ALL_MAPS, "rings"]
+ALL = [*maps.all_maps(), "rings"]
 
 
 @pytest.fixture(scope="module")
@@ -143,12 +147,12 @@ def test_range_rings_reject_bad_input_naming_argument_and_value(kwargs, error, m
 
 def test_unknown_place_in_a_map_is_named():
     with pytest.raises(KeyError, match="atlantis"):
-        maps.turkey_map(places=["ankara", "atlantis"])
+        turkey_map(places=["ankara", "atlantis"])
 
 
 def test_a_map_needs_a_title_stating_its_finding():
     with pytest.raises(ValueError, match="title"):
-        maps.syria_map(title=" ")
+        syria_map(title=" ")
 
 
 def test_strings_from_data_are_html_escaped_in_hover_text():
@@ -156,7 +160,7 @@ def test_strings_from_data_are_html_escaped_in_hover_text():
         {"id": ["x"], "name": ["<script>alert(1)</script>"], "kind": ["<b>k</b>"], "status": [""]},
         geometry=[shapely.box(30, 40, 31, 41)], crs="EPSG:4326",
     )
-    trace = maps._areas_trace(hostile, name="test", color="#000", line_color="#fff", line_width=1)
+    trace = maps.areas_trace(hostile, name="test", color="#000", line_color="#fff", line_width=1)
     assert "<script>" not in str(trace.customdata)
     assert "&lt;script&gt;" in trace.customdata[0][0]
 
@@ -229,17 +233,17 @@ def test_the_legend_stands_in_a_column_right_of_the_map(figures, name):
 
 
 def test_label_positions_given_by_the_caller_are_honoured():
-    fig = maps.turkey_map(label_positions={"ankara": "top left", "izmir": "bottom right"})
+    fig = turkey_map(label_positions={"ankara": "top left", "izmir": "bottom right"})
     assert place_label(fig, "ankara") == ("Ankara", "top left")
     assert place_label(fig, "izmir") == ("Izmir", "bottom right")
-    assert place_label(maps.turkey_map(), "ankara") == ("Ankara", maps.TURKEY_LABELS["ankara"])
+    assert place_label(turkey_map(), "ankara") == ("Ankara", TURKEY_LABELS["ankara"])
 
 
 def test_offset_labels_stand_on_leader_lines_from_their_places(figures):
     fig = figures["ukraine"]
     leaders = trace_named(fig, "Label leader lines")
     labels = trace_named(fig, "Place labels")
-    for place_id, (dlon, dlat) in maps.UKRAINE_OFFSETS.items():
+    for place_id, (dlon, dlat) in UKRAINE_OFFSETS.items():
         row = geo.place(place_id)
         assert place_label(fig, place_id)[0] == ""  # not also written beside the marker
         index = labels.text.index(row["name"])
@@ -251,7 +255,7 @@ def test_offset_labels_stand_on_leader_lines_from_their_places(figures):
 
 
 def test_a_callers_position_or_offset_replaces_the_default_placement():
-    fig = maps.ukraine_map(label_positions={"odesa": "bottom left"}, label_offsets={"kyiv": (2.0, 0.5)})
+    fig = ukraine_map(label_positions={"odesa": "bottom left"}, label_offsets={"kyiv": (2.0, 0.5)})
     assert place_label(fig, "odesa") == ("Odesa", "bottom left")
     labels = trace_named(fig, "Place labels")
     assert "Odesa" not in labels.text
@@ -273,7 +277,7 @@ def test_a_callers_position_or_offset_replaces_the_default_placement():
 )
 def test_bad_label_placement_is_rejected_naming_argument_and_value(kwargs, message):
     with pytest.raises((ValueError, KeyError), match=message):
-        maps.turkey_map(**kwargs)
+        turkey_map(**kwargs)
 
 
 def test_region_map_puts_each_subject_country_colour_in_the_legend(figures):
@@ -316,7 +320,7 @@ def test_syria_map_shows_the_border_with_turkey_and_southern_turkey(figures):
 def test_syria_map_names_governorates_at_points_inside_them(figures):
     trace = trace_named(figures["syria"], "Governorate names")
     regions = geo.load_boundaries("admin1").set_index("id")
-    assert len(trace.text) == 14 - len(maps.SYRIA_UNLABELLED)
+    assert len(trace.text) == 14 - len(SYRIA_UNLABELLED)
     for area_id, lon, lat, text in zip(trace.meta["ids"], trace.lon, trace.lat, trace.text):
         assert regions.loc[area_id, "name"] == text
         assert regions.loc[area_id, "geometry"].contains(shapely.Point(lon, lat)), text
@@ -324,7 +328,7 @@ def test_syria_map_names_governorates_at_points_inside_them(figures):
 
 @pytest.mark.parametrize(
     "name, positions",
-    [("syria", maps.SYRIA_COUNTRY_LABELS), ("gaza", maps.GAZA_COUNTRY_LABELS), ("turkey", {"GRC": (24.0, 41.05)})],
+    [("syria", SYRIA_COUNTRY_LABELS), ("gaza", GAZA_COUNTRY_LABELS), ("turkey", {"GRC": (24.0, 41.05)})],
 )
 def test_country_names_placed_by_hand_lie_inside_their_country(figures, name, positions):
     trace = trace_named(figures[name], "Country names")

@@ -34,7 +34,7 @@ def test_the_box_quotes_verbatim_and_gives_each_verdict():
 
 def test_explicit_claims_and_errors():
     assert recap_claims(claim_ids=["S12-b", "S05-a"])["claim_id"].tolist() == ["S05-a", "S12-b"]
-    with pytest.raises(KeyError, match="S99-z"):
+    with pytest.raises(ValueError, match="S99-z"):
         recap_claims(claim_ids=["S99-z"])
     with pytest.raises(KeyError, match="'mars'"):
         recap_claims("mars")

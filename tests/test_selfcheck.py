@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import explainer
-from explainer import brunson, gaza, relations, syria, ukraine
+from explainer import blocs, brunson, gaza, syria, ukraine
 from explainer.authoring.prose import read_notebook
 from explainer.authoring.registry import ROOT
 from explainer.authoring.tags import exercises
@@ -36,7 +36,7 @@ def assert_hint(feedback, expected_words: str, *hidden: float) -> None:
 
 
 def solution_01_1() -> list[float]:
-    votes = relations.load_vote_2003()
+    votes = blocs.load_vote_2003()
     against = votes[votes["figure"] == "Votes against"]["value"].unique()
     in_favour = votes[votes["figure"] == "Votes in favour"]["value"].iloc[0]
     abstaining = votes[votes["figure"] == "Abstentions"]["value"].iloc[0]
@@ -49,13 +49,13 @@ def test_01_1_right_and_wrong():
     assert check("01-1", list(reversed(totals))).correct
     needed = [total // 2 + 1 for total in totals]
     assert_hint(check("01-1", needed), "votes needed", *totals)
-    abstentions = relations.load_vote_2003().query("figure == 'Abstentions'")["value"].iloc[0]
+    abstentions = blocs.load_vote_2003().query("figure == 'Abstentions'")["value"].iloc[0]
     assert_hint(check("01-1", [total - abstentions for total in totals]), "abstain", *totals)
     assert_hint(check("01-1", [totals[0]]), "one total for each", *totals)
 
 
 def test_01_2_right_and_wrong():
-    points = relations.turning_points()
+    points = blocs.turning_points()
     series = points.groupby(points["date"] >= "2021-01-01")["direction"].value_counts()
     assert check("01-2", series).correct
     as_dict = {"before": series[False].to_dict(), "after": series[True].to_dict()}
@@ -318,14 +318,14 @@ def test_register_rejects_a_bad_id_and_a_duplicate():
 def test_a_correction_to_the_data_moves_the_expected_answer(monkeypatch):
     from explainer import selfcheck
 
-    real = relations.load_vote_2003()
+    real = blocs.load_vote_2003()
 
     def corrected():
         frame = real.copy()
         frame.loc[frame["figure"] == "Abstentions", "value"] = 20.0
         return frame
 
-    monkeypatch.setattr(relations, "load_vote_2003", corrected)
+    monkeypatch.setattr(blocs, "load_vote_2003", corrected)
     assert not selfcheck.check("01-1", solution_01_1_with(real)).correct
     assert selfcheck.check("01-1", [total + 1 for total in solution_01_1_with(real)]).correct
 

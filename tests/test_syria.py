@@ -4,6 +4,8 @@ import pandas as pd
 import pytest
 
 from explainer import syria
+from explainer.article import CALL_DATE
+from explainer.prose import figure_label, format_date
 from explainer.describe import describe, plain
 from explainer.tables import split_list
 
@@ -92,9 +94,9 @@ def test_gaps_checks_its_threshold():
 def test_sanctions_status_on_the_call_date_agrees_with_the_recorded_column():
     frame = syria.sanctions()
     restrictions = frame[frame["role"] == "restriction"]
-    computed = syria.in_force(restrictions, syria.CALL_DATE).map({True: "yes", False: "no"})
+    computed = syria.in_force(restrictions, CALL_DATE).map({True: "yes", False: "no"})
     assert computed.tolist() == restrictions["in_force_on_call_date"].tolist()
-    assert (frame.loc[frame["role"] == "relief", "date"] > syria.CALL_DATE).sum() == (
+    assert (frame.loc[frame["role"] == "relief", "date"] > CALL_DATE).sum() == (
         frame["in_force_on_call_date"] == "not-yet"
     ).sum()
 
@@ -161,7 +163,7 @@ def test_sanctions_chart_zoom_clips_bars_and_drops_earlier_steps():
         (lambda: syria.refugee_chart(syria.refugees().iloc[0:0]), ValueError, "no rows"),
         (lambda: syria.returns_chart("returns"), TypeError, "str"),
         (lambda: syria.sanctions_table(role="both"), ValueError, "role must be"),
-        (lambda: syria.when(pd.Timestamp("2025-01-01"), "week"), ValueError, "week"),
+        (lambda: format_date(pd.Timestamp("2025-01-01"), "week"), ValueError, "week"),
     ],
 )
 def test_bad_input_raises_errors_that_name_the_argument_and_value(call, error, message):
@@ -269,5 +271,5 @@ def test_register_change_sentence_states_the_figures_with_separators():
 
 
 def test_figure_label_adds_separators_and_unit():
-    assert syria.figure_label(1847) == "1,847"
-    assert syria.figure_label(3600000, "almost", "people") == "almost 3,600,000 people"
+    assert figure_label(1847) == "1,847"
+    assert figure_label(3600000, "almost", "people") == "almost 3,600,000 people"

@@ -1,9 +1,10 @@
-import datetime
 
 import pandas as pd
 import pytest
 
 from explainer import timeline
+from explainer.currency import newest_fact
+from explainer.prose import format_date
 from explainer.describe import describe
 from explainer.sources import load_sources
 from explainer.tables import load_table
@@ -60,10 +61,11 @@ def test_a_topic_string_is_rejected():
 
 def test_dates_are_written_only_as_precisely_as_known():
     stamp = pd.Timestamp("2019-12-01")
-    assert timeline.format_event_date(stamp, "month") == "Dec 2019"
-    assert timeline.format_event_date(stamp, "day") == "1 Dec 2019"
+    assert format_date(stamp, "month") == "Dec 2019"
+    assert format_date(stamp, "day") == "1 Dec 2019"
+    assert format_date(stamp, "year-end") == "end of 2019"
     with pytest.raises(ValueError, match="decade"):
-        timeline.format_event_date(stamp, "decade")
+        format_date(stamp, "decade")
 
 
 def test_chart_has_one_dot_per_event_and_topic_and_highlights_the_call():
@@ -135,18 +137,16 @@ def test_facts_run_to_the_newest_event_of_the_chosen_topics(monkeypatch):
         }
     )
     monkeypatch.setattr(timeline, "load_table", lambda name: frame)
-    assert timeline.facts_run_to(["gaza"]) == datetime.date(2021, 3, 1)
-    assert timeline.facts_run_to(["syria"]) == datetime.date(2021, 3, 1)
-    assert timeline.facts_run_to(["gaza", "ukraine"]) == datetime.date(2022, 7, 9)
-    assert timeline.facts_run_to() == datetime.date(2022, 7, 9)
+    assert newest_fact(["gaza"]) == pd.Timestamp(2021, 3, 1)
+    assert newest_fact(["syria"]) == pd.Timestamp(2021, 3, 1)
+    assert newest_fact(["gaza", "ukraine"]) == pd.Timestamp(2022, 7, 9)
     with pytest.raises(ValueError, match="brunson"):
-        timeline.facts_run_to(["brunson"])
+        newest_fact(["brunson"])
     with pytest.raises(ValueError, match="weather"):
-        timeline.facts_run_to(["weather"])
+        newest_fact(["weather"])
 
 
 def test_facts_run_to_in_the_real_timeline_is_never_after_the_sources_were_read():
-    newest = timeline.facts_run_to()
-    assert newest == timeline.as_of().date()
+    newest = timeline.as_of()
     for topic in timeline.TOPICS:
-        assert timeline.facts_run_to([topic]) <= newest
+        assert newest_fact([topic]) <= newest

@@ -22,7 +22,7 @@ import pytest
 
 from explainer import tradeoff
 from explainer.tradeoff_explorer import explorer_html
-from test_browser import CHROMIUM, FLAGS, _browser_or_skip
+from test_browser import _browser_or_skip, offline_page
 
 SETTINGS = 200
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
@@ -61,27 +61,13 @@ def random_settings(count: int, seed: int = 20261130) -> list[tuple[dict, dict]]
 def browser_page(tmp_path_factory):
     sync_playwright = _browser_or_skip()
     page_path = explorer_page(tmp_path_factory.mktemp("explorer"))
-    refused, errors = [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1100, "height": 1400})
-
-            def route(request_route):
-                if request_route.request.url.startswith("file://"):
-                    request_route.continue_()
-                else:
-                    refused.append(request_route.request.url)
-                    request_route.abort()
-
-            page.route("**/*", route)
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-            page.goto(page_path.as_uri())
-            page.wait_for_function("window.tradeoffExplorer !== undefined", timeout=30_000)
-            yield page, refused, errors
-        finally:
-            browser.close()
+    errors = []
+    with offline_page(sync_playwright, {"width": 1100, "height": 1400}) as (page, refused):
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto(page_path.as_uri())
+        page.wait_for_function("window.tradeoffExplorer !== undefined", timeout=30_000)
+        yield page, refused, errors
 
 
 def test_evaluate_agrees_with_python_on_200_seeded_random_settings(browser_page):

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from explainer import paths, tables, ukraine
+from explainer.article import CALL_DATE
 from explainer.describe import describe
 from explainer.tables import load_table, split_list
 
@@ -129,7 +130,7 @@ def test_bad_arguments_raise_errors_that_name_them(call, error, message):
 
 def test_peace_push_ends_at_the_call_and_covers_the_ceasefire_proposal():
     frame = ukraine.peace_push_events()
-    assert frame["date"].max() == pd.Timestamp(ukraine.CALL_DATE)
+    assert frame["date"].max() == pd.Timestamp(CALL_DATE)
     assert frame["event_id"].str.contains("jeddah").any()
 
 
@@ -151,7 +152,7 @@ def test_talks_timeline_draws_every_round_in_its_own_lane_and_labels_it():
     assert other.marker.color == "#9E9E9E"
     assert not set(other.x) & set(talks.x)
     call = next(trace for trace in fig.data if "call" in trace.name)
-    assert list(call.x) == [ukraine.CALL_DATE]
+    assert list(call.x) == [f"{CALL_DATE:%Y-%m-%d}"]
     assert any("Trump–Erdoğan call" in a.text for a in labels)
 
 
@@ -205,3 +206,11 @@ def test_destination_labels_say_where_a_source_gives_whole_numbers():
     assert labels["USDA Foreign Agricultural Service"] == {"China": "7.7", "Spain": "5.9", "Türkiye": "3.2"}
     assert labels["United Nations (via Agriland)"] == {"China": "8 (whole Mt)", "Spain": "6 (whole Mt)", "Türkiye": "3.2"}
     assert "whole million tonnes" in describe(fig)
+
+
+def test_talks_timeline_summary_counts_the_grey_dots_it_draws():
+    fig = ukraine.talks_timeline_chart()
+    grey = next(trace for trace in fig.data if trace.name == "Other events of the war")
+    summary = fig.layout.meta["summary"]
+    assert f"{len(grey.x)} other events of the war are shown in grey" in summary
+    assert "the Trump–Erdoğan call as a black square" in summary

@@ -1,42 +1,30 @@
-"""The Brunson affair of 2016–2018: the case, the lira in the 2018 crisis, and the F-35 comparison.
-
-Data: ``data/lira_2018.csv`` (the lira against the dollar as news reports state it, each value
-with its publisher), ``data/brunson_f35_comparison.csv`` (the Brunson case and the S-400/F-35
-dispute, aspect by aspect) and the shared timeline ``data/events.csv``.
+"""Chapter 06, the Brunson affair: its charts.
 
 Examples
 --------
->>> from explainer import brunson
->>> rates = brunson.lira_rates()
->>> bool((rates["value"] > 1).all())
+>>> from explainer.brunson.figures import lira_chart
+>>> lira_chart().layout.title.text.startswith("A dollar cost")
 True
->>> int(brunson.dispute_durations().loc[0, "days"])
-72
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
-
-from explainer.charts import bar_chart
-from explainer.ledger import claims_table
 from plotly.subplots import make_subplots
 
-from explainer.style import OKABE_ITO, apply_house_style, wrap_html
-from explainer.tables import format_ids, load_table, split_list
-from explainer.timeline import events, format_event_date
+from explainer.charts import bar_chart, reports_chart
+from explainer.sources import source_ids_of
+from explainer.style import OKABE_ITO, apply_house_style, fit_source_line, set_summary
+from explainer.tables import format_ids
+from explainer.prose import format_date
+from explainer.timeline import events
+from explainer.brunson.data import _event, dispute_durations, lira_falls, lira_rates, load_periods
+from explainer.brunson.tables import KINDS
 
-CLAIM_IDS = ["S12-a", "S12-b", "S12-c"]
-KINDS = {
-    "weakest-of-day": {"label": "Weakest lira of the day", "symbol": "triangle-up", "colour": OKABE_ITO["vermillion"]},
-    "strongest-of-day": {"label": "Strongest lira of the day", "symbol": "triangle-down", "colour": OKABE_ITO["green"]},
-    "close": {"label": "Close of the day or week", "symbol": "square", "colour": OKABE_ITO["black"]},
-    "at-a-time": {"label": "Level at a stated time", "symbol": "circle", "colour": OKABE_ITO["blue"]},
-}
+
 # The events drawn as dotted lines on the lira chart, with the short label shown at the top.
 LIRA_MARKERS = {
     "2018-08-01-us-sanctions-turkish-ministers": "Sanctions",
@@ -44,73 +32,6 @@ LIRA_MARKERS = {
     "2018-10-12-brunson-released": "Release",
     "2018-11-02-minister-sanctions-lifted": "Sanctions lifted",
 }
-# Each dispute: the event of the first US penalty, and the event that ended it (None: still open,
-# measured to the newest event of the topic).
-DISPUTES = {
-    "Brunson case": {"topic": "brunson", "start": "2018-08-01-us-sanctions-turkish-ministers", "end": "2018-10-12-brunson-released"},
-    "S-400/F-35 dispute": {"topic": "f35-s400", "start": "2018-08-13-fy2019-ndaa-f35-hold", "end": None},
-}
-START_OF_YEAR = pd.Timestamp("2018-01-01")
-_LIRA_LIMITS = {"lira-per-dollar": (1.0, 20.0), "fall-on-day-percent": (0.0, 100.0)}
-
-
-def load_lira() -> pd.DataFrame:
-    """The lira table (``data/lira_2018.csv``) in date order, its values checked for plausibility.
-
-    Raises ``ValueError`` naming the row if a value is outside the range its measure allows
-    (1–20 lira per dollar; 0–100 percent).
-    """
-    frame = load_table("lira_2018").sort_values(["date", "observation_id"]).reset_index(drop=True)
-    for row in frame.itertuples(index=False):
-        low, high = _LIRA_LIMITS[row.measure]
-        if not low <= row.value <= high:
-            raise ValueError(
-                f"explainer: lira_2018 row {row.observation_id!r}: value {row.value} is outside {low}–{high} for {row.measure}"
-            )
-    return frame
-
-
-def lira_rates() -> pd.DataFrame:
-    """Only the exchange rates (lira per US dollar), in date order."""
-    frame = load_lira()
-    return frame[frame["measure"] == "lira-per-dollar"].reset_index(drop=True)
-
-
-def lira_falls() -> pd.DataFrame:
-    """The reported one-day falls of the lira (percent), largest first."""
-    frame = load_lira()
-    falls = frame[frame["measure"] == "fall-on-day-percent"]
-    return falls.sort_values(["value", "publisher"], ascending=[False, True]).reset_index(drop=True)
-
-
-LIRA_VALUE_COLUMN = "Lira per US dollar (precision varies by source)"
-
-
-def lira_table() -> pd.DataFrame:
-    """The exchange rates as a reader reads them: date, rate, what was measured, publisher, source.
-
-    Each rate is written with the decimals stored for it, so '6.2' and '7.2149' stand side by
-    side: the sources state rates to different precisions, as the column heading says.
-    """
-    rates = lira_rates()
-    return pd.DataFrame(
-        {
-            "Date": [
-                "Start of 2018" if date == START_OF_YEAR else f"{date:%-d %b %Y}" for date in rates["date"]
-            ],
-            LIRA_VALUE_COLUMN: rates["value"].map(repr),
-            "What was measured": rates["kind"].map(lambda kind: KINDS[kind]["label"]) + ": " + rates["observed"],
-            "Publisher": rates["publisher"],
-            "Sources": rates["source_ids"].map(lambda cell: format_ids(cell)),
-        }
-    )
-
-
-def _event(event_id: str, argument: str) -> pd.Series:
-    timeline = events().set_index("event_id")
-    if event_id not in timeline.index:
-        raise ValueError(f"explainer: {argument}={event_id!r} is not an event id of data/events.csv")
-    return timeline.loc[event_id]
 
 
 def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
@@ -160,7 +81,7 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
         f"A dollar cost {start_text} lira as 2018 began, as much as {weakest['value']:.2f} on "
         f"{weakest['date']:%-d %B}, and {last['value']:.2f} after Brunson's release"
     )
-    source_ids = list(dict.fromkeys(s for cell in rates["source_ids"] for s in split_list(cell)))
+    source_ids = source_ids_of(rates)
     apply_house_style(
         fig,
         title=title,
@@ -169,22 +90,17 @@ def lira_chart(markers: dict[str, str] | None = None) -> go.Figure:
         source_note="snapshots at different times of day, not an official daily series",
         source_offset=95,
         height=560,
-    )
-    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.16}, hovermode="closest")
-    fig.update_xaxes(type="date", title_text="Date (2018)", gridcolor="#EEEEEE")
-    fig.update_yaxes(title_text="Lira per US dollar", gridcolor="#EEEEEE", rangemode="tozero")
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
+        legend={"orientation": "h", "x": 0, "y": -0.16},
+        summary=(
             f"{len(rates)} reported rates from {len(set(rates['publisher']))} publishers: the dollar bought "
             f"{start_text} lira at the start of 2018, up to {weakest['value']:g} on {weakest['date']:%-d %B 2018} "
             f"({weakest['publisher']}), and {last['value']:g} on {last['date']:%-d %B 2018} ({last['publisher']})."
         ),
-    }
+    )
+    fig.update_xaxes(type="date", title_text="Date (2018)", gridcolor="#EEEEEE")
+    fig.update_yaxes(title_text="Lira per US dollar", gridcolor="#EEEEEE", rangemode="tozero")
     return fig
 
-
-# --- The case on a timeline -------------------------------------------------------------------
 
 PERIOD_STYLES = {
     "detention": {"colour": OKABE_ITO["purple"]},
@@ -194,32 +110,6 @@ PERIOD_STYLES = {
 # Events on top, so that their labels stack up into the free space above the bars.
 LANES = {"events": 2, "held": 1, "pressure": 0}
 LANE_NAMES = {"held": "Brunson held", "pressure": "U.S. pressure", "events": "Events"}
-
-
-def load_periods() -> pd.DataFrame:
-    """The case's periods (``data/brunson_periods.csv``): detention, house arrest, and the window
-    from the first U.S. sanctions to the release.
-
-    Raises ``ValueError`` naming the period if it ends before it starts, or if a period names an
-    event of the timeline whose date differs from the period's.
-    """
-    frame = load_table("brunson_periods")
-    timeline = events().set_index("event_id")
-    for row in frame.itertuples(index=False):
-        if row.end < row.start:
-            raise ValueError(f"explainer: brunson_periods row {row.period_id!r} ends ({row.end:%Y-%m-%d}) before it starts ({row.start:%Y-%m-%d})")
-        for column, date in (("start_event_id", row.start), ("end_event_id", row.end)):
-            event_id = getattr(row, column)
-            if not event_id:
-                continue
-            if event_id not in timeline.index:
-                raise ValueError(f"explainer: brunson_periods row {row.period_id!r}: {column}={event_id!r} is not an event of data/events.csv")
-            if timeline.loc[event_id, "date"] != date:
-                raise ValueError(
-                    f"explainer: brunson_periods row {row.period_id!r}: {column}={event_id!r} is dated "
-                    f"{timeline.loc[event_id, 'date']:%Y-%m-%d}, not {date:%Y-%m-%d}"
-                )
-    return frame.assign(days=(frame["end"] - frame["start"]).dt.days)
 
 
 def _label_rows(fig: go.Figure, items: list[tuple[pd.Timestamp, str, str]], *, y: float, middle: pd.Timestamp,
@@ -271,12 +161,12 @@ def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
             x=shown["date"].dt.strftime("%Y-%m-%d").tolist(), y=[LANES["events"]] * len(shown), mode="markers",
             name="Event of the timeline", legendgroup="events", showlegend=row == 1,
             marker={"size": 10, "color": OKABE_ITO["black"], "symbol": "circle", "line": {"color": "white", "width": 1}},
-            text=[html.escape(f"{format_event_date(r.date, r.date_precision)}: {r.title}", quote=False) for r in shown.itertuples()],
+            text=[html.escape(f"{format_date(r.date, r.date_precision)}: {r.title}", quote=False) for r in shown.itertuples()],
             hoverinfo="text",
         ), row=row, col=1)
     # Labels: the early events on the overview, the last months' events on the enlargement.
     def item(r) -> tuple[pd.Timestamp, str, str]:
-        when = format_event_date(r.date, r.date_precision)
+        when = format_date(r.date, r.date_precision)
         return (r.date, f"{when}: {r.title}", f"{when}: {r.title}. Sources: {format_ids(r.source_ids)}")
 
     early = [item(r) for r in case[case["date"] < zoom_start].itertuples()]
@@ -299,9 +189,7 @@ def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
                   fillcolor="#DDDDDD", opacity=0.5, line_width=0, layer="below")
     held = periods[periods["lane"] == "held"]
     window = by_id.loc["sanctions-to-release"]
-    source_ids = list(dict.fromkeys(
-        [s for cell in periods["source_ids"] for s in split_list(cell)] + [s for cell in case["source_ids"] for s in split_list(cell)]
-    ))
+    source_ids = source_ids_of(periods, case)
     apply_house_style(
         fig,
         title=(
@@ -325,25 +213,11 @@ def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
     # Room above each panel's events lane for the stacked labels.
     fig.update_yaxes(range=[-0.5, 2.5 + 0.45 * len(early)], row=1, col=1)
     fig.update_yaxes(range=[-0.5, 2.5 + 0.5 * len(late)], row=2, col=1)
-    fig.layout.meta = {
-        **fig.layout.meta,
-        "summary": (
+    set_summary(fig, (
             "; ".join(f"{row.label}: {row.start:%-d %b %Y} to {row.end:%-d %b %Y} ({row.days:,} days)" for row in periods.itertuples(index=False))
-            + f". {len(case)} events of the timeline from {format_event_date(case.iloc[0]['date'], case.iloc[0]['date_precision'])} "
-            f"to {format_event_date(case.iloc[-1]['date'], case.iloc[-1]['date_precision'])}."
-        ),
-    }
-    return fig
-
-
-def _fit_source_line(fig: go.Figure, width: int) -> go.Figure:
-    """Re-wrap the source line to ``width`` characters (for charts whose long category labels
-    leave a narrow plotting area) and make room for it under the chart."""
-    for annotation in fig.layout.annotations:
-        if annotation.name == "source-line":
-            annotation.text = wrap_html(annotation.text.replace("<br>", " "), width)
-            lines = annotation.text.count("<br>") + 1
-            fig.update_layout(margin={"b": -int(annotation.yshift) + 8 + 15 * lines})
+            + f". {len(case)} events of the timeline from {format_date(case.iloc[0]['date'], case.iloc[0]['date_precision'])} "
+            f"to {format_date(case.iloc[-1]['date'], case.iloc[-1]['date_precision'])}."
+        ))
     return fig
 
 
@@ -354,21 +228,17 @@ def daily_fall_chart() -> go.Figure:
     if len(days) != 1:
         raise ValueError(f"explainer: daily_fall_chart expects falls reported for one day, found {[f'{d:%Y-%m-%d}' for d in days]}")
     day = days[0]
-    frame = pd.DataFrame(
-        {
-            "label": [html.escape(f"{row.publisher}: {row.observed}", quote=False) for row in falls.itertuples(index=False)],
-            "fall": falls["value"].tolist(),
-            "publisher": [html.escape(publisher, quote=False) for publisher in falls["publisher"]],
-        }
-    )
     low, high = falls["value"].min(), falls["value"].max()
-    fig = bar_chart(
-        frame,
-        x="fall",
-        y="label",
-        title=f"Reports of the lira's fall on {day:%-d %B %Y} range from {low:g}% to {high:g}%",
+    fig = reports_chart(
+        falls.assign(
+            label=[html.escape(f"{row.publisher}: {row.observed}", quote=False) for row in falls.itertuples(index=False)],
+            publisher=[html.escape(publisher, quote=False) for publisher in falls["publisher"]],
+        ),
+        label="label",
+        what=f"the lira's fall on {day:%-d %B %Y}",
+        unit="{:g}%",
+        bar_labels="{:g}%",
         subtitle="Each publisher measured at a different moment of a day of steep losses",
-        source_ids=list(dict.fromkeys(s for cell in falls["source_ids"] for s in split_list(cell))),
         x_title=f"Reported fall of the lira against the dollar on {day:%-d %b %Y} (%)",
         hover="publisher",
         summary=(
@@ -376,60 +246,7 @@ def daily_fall_chart() -> go.Figure:
             "the larger figures are the day's extreme or its end, the smaller ones were written earlier in the day."
         ),
     )
-    fig.update_traces(text=[f"{value:g}%" for value in falls["value"]], texttemplate="%{text}")
-    return _fit_source_line(fig, 95)
-
-
-def load_comparison() -> pd.DataFrame:
-    """The comparison as stored (``data/brunson_f35_comparison.csv``), with ``;``-separated ``source_ids``."""
-    return load_table("brunson_f35_comparison")
-
-
-def comparison_table() -> pd.DataFrame:
-    """The Brunson case and the S-400/F-35 dispute, aspect by aspect, with sources."""
-    frame = load_comparison()
-    return pd.DataFrame(
-        {
-            "Aspect": frame["aspect"],
-            "Brunson case (2016–2018)": frame["brunson_case"],
-            "S-400/F-35 dispute (2017– )": frame["f35_dispute"],
-            "Alike?": frame["comparison"],
-            "Sources": frame["source_ids"].map(lambda cell: format_ids(cell)),
-        }
-    )
-
-
-def dispute_durations(disputes: dict | None = None) -> pd.DataFrame:
-    """Days from each dispute's first US penalty to its resolution, or to the topic's newest event
-    if it is still open. Dates come from the shared timeline (day-precision events only)."""
-    disputes = DISPUTES if disputes is None else disputes
-    rows = []
-    for name, spec in disputes.items():
-        start = _event(spec["start"], f"disputes[{name!r}]['start']")
-        if spec["end"] is not None:
-            end, status = _event(spec["end"], f"disputes[{name!r}]['end']"), "resolved"
-            end_id = spec["end"]
-        else:
-            topical = events(topics=[spec["topic"]])
-            end = topical.iloc[-1]
-            end_id, status = end["event_id"], "still open"
-        for event, argument in ((start, "start"), (end, "end")):
-            if event["date_precision"] != "day":
-                raise ValueError(f"explainer: dispute {name!r}: the {argument} event is dated only to the {event['date_precision']}")
-        rows.append(
-            {
-                "dispute": name,
-                "first_penalty": start["title"],
-                "first_penalty_date": start["date"],
-                "until": end["title"],
-                "until_date": end["date"],
-                "days": int((end["date"] - start["date"]).days),
-                "status": status,
-                "source_ids": ";".join(dict.fromkeys(split_list(start["source_ids"]) + split_list(end["source_ids"]))),
-                "end_event": end_id,
-            }
-        )
-    return pd.DataFrame(rows)
+    return fit_source_line(fig, 95)
 
 
 def dispute_duration_chart() -> go.Figure:
@@ -455,32 +272,16 @@ def dispute_duration_chart() -> go.Figure:
             "Days from each dispute's first US penalty (hover for it) to its resolution, or to the timeline's newest "
             f"event ({f35_row['until_date']:%-d %b %Y})"
         ),
-        source_ids=list(dict.fromkeys(s for cell in durations["source_ids"] for s in split_list(cell))),
+        source_ids=source_ids_of(durations),
         x_title="Days after the first US penalty",
         hover="detail",
+        bar_labels="{:,} days",  # as the title writes them: '2,337 days', not '2337'
+
         summary="; ".join(
             f"{row.dispute}: {row.days:,} days from {row.first_penalty_date:%-d %b %Y} to {row.until_date:%-d %b %Y} ({row.status})"
             for row in durations.itertuples(index=False)
         ) + ".",
     )
-    # Bar labels written as the title writes them: '2,337 days', not '2337'.
-    fig.update_traces(text=[f"{days:,} days" for days in durations["days"]], texttemplate="%{text}")
     fig.update_xaxes(tickformat=",", range=[0, durations["days"].max() * 1.15])
-    return fig
-
-
-def chapter_claims(claim_ids: Sequence[str] = CLAIM_IDS) -> pd.DataFrame:
-    """The claims ledger rows this chapter checks (default: sentence S12, on Brunson)."""
-    if isinstance(claim_ids, str):
-        raise TypeError("explainer: claim_ids must be a list of claim ids, not a single string")
-    table = claims_table()
-    unknown = [claim_id for claim_id in claim_ids if claim_id not in set(table["Claim"])]
-    if unknown:
-        raise ValueError(f"explainer: unknown claim id(s) {unknown}; see data/claims.csv")
-    return table[table["Claim"].isin(list(claim_ids))].reset_index(drop=True)
-
-
-def event_date(event_id: str) -> str:
-    """An event's date written as precisely as it is known, e.g. '12 Oct 2018'."""
-    event = _event(event_id, "event_id")
-    return format_event_date(event["date"], event["date_precision"])
+    # The long dispute names push the plotting area, where the source line starts, to the right.
+    return fit_source_line(fig, 110)

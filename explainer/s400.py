@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from explainer.ranges import load_s400_ranges
+>>> from explainer.s400 import load_s400_ranges
 >>> int(load_s400_ranges()["range_km"].max())
 400
 """

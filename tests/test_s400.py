@@ -3,14 +3,14 @@
 
 import pytest
 
-from explainer import ranges
+from explainer import s400
 from explainer.describe import describe
 from explainer.geo import distance_km, place
 
 
 def test_one_ring_per_published_range_and_each_ring_is_at_its_distance():
-    table = ranges.load_s400_ranges()
-    fig = ranges.s400_range_map()
+    table = s400.load_s400_ranges()
+    fig = s400.s400_range_map()
     rings = [trace for trace in fig.data if trace.name and trace.name.endswith(" km") and ":" in trace.name]
     assert [trace.name for trace in rings] == [f"{row.label}: {row.range_km} km" for row in table.itertuples()]
     centre = place("murted-air-base")
@@ -22,9 +22,9 @@ def test_one_ring_per_published_range_and_each_ring_is_at_its_distance():
 
 
 def test_title_puts_each_place_on_the_right_side_of_the_longest_ring():
-    longest = int(ranges.load_s400_ranges()["range_km"].max())
-    distances = ranges.place_distances()
-    title = describe(ranges.s400_range_map()).splitlines()[0].split(" — ")[0]
+    longest = int(s400.load_s400_ranges()["range_km"].max())
+    distances = s400.place_distances()
+    title = describe(s400.s400_range_map()).splitlines()[0].split(" — ")[0]
     spans, _, beyond = title.partition(" but not ")
     for row in distances.itertuples():
         if row.distance_km <= longest:
@@ -36,16 +36,16 @@ def test_title_puts_each_place_on_the_right_side_of_the_longest_ring():
 def test_every_range_cites_a_source(source_ids):
     from explainer.tables import split_list
 
-    for cell in ranges.load_s400_ranges()["source_ids"]:
+    for cell in s400.load_s400_ranges()["source_ids"]:
         assert set(split_list(cell)) <= source_ids
 
 
 def test_unknown_centre_is_an_error():
     with pytest.raises(Exception, match="nowhere"):
-        ranges.s400_range_map(center="nowhere")
+        s400.s400_range_map(center="nowhere")
 
 
 def test_reader_table_lists_every_range_with_its_sources():
-    table = ranges.ranges_table()
-    assert list(table["Published range (km)"]) == list(ranges.load_s400_ranges()["range_km"])
+    table = s400.ranges_table()
+    assert list(table["Published range (km)"]) == list(s400.load_s400_ranges()["range_km"])
     assert not table["Sources"].str.contains(";").any()
