@@ -498,19 +498,32 @@ def _restrictions_in_force() -> tuple[list[str], list[str]]:
     return in_force, lifted
 
 
+def _check_chosen_names(answer, what: str, wanted: list[str], others: list[str], *,
+                        not_wanted: str, unknown: str, counted: str, next_step: str) -> tuple[bool, str]:
+    """Check a list of names against the ``wanted`` ones of a table, the rest being ``others``.
+
+    ``not_wanted`` and ``unknown`` are hints with a ``{name}`` slot; ``counted`` says what the
+    wanted names are ("restrictions still in force"); ``next_step`` is the reply to a right answer.
+    """
+    names = _names(answer, what)
+    found_others, _ = _match_all(names, others)
+    if found_others:
+        return False, not_wanted.format(name=sorted(found_others)[0])
+    found, unmatched = _match_all(names, wanted)
+    if unmatched:
+        return False, unknown.format(name=repr(unmatched[0]))
+    if len(found) < len(wanted):
+        return False, f"You have {len(found)} of the {len(wanted)} {counted}."
+    return True, next_step
+
+
 @register("04-3", "a list of the restrictions in force on 1 August 2025, by name (e.g. ['Caesar Act', ...])")
 def _check_04_3(answer) -> tuple[bool, str]:
     in_force, lifted = _restrictions_in_force()
-    names = _names(answer, "the list of restrictions")
-    found_lifted, _ = _match_all(names, lifted)
-    if found_lifted:
-        return False, f"{sorted(found_lifted)[0]} was no longer in force on 1 August 2025: check the 'In force' column."
-    found, unknown = _match_all(names, in_force)
-    if unknown:
-        return False, f"{unknown[0]!r} does not name a restriction in syria.sanctions_on(): use the words of its 'Restriction' column."
-    if len(found) < len(in_force):
-        return False, f"You have {len(found)} of the {len(in_force)} restrictions still in force."
-    return True, "Now say who could lift each, and which the President could not remove on his own."
+    hints = {"not_wanted": "{name} was no longer in force on 1 August 2025: check the 'In force' column.",
+             "unknown": "{name} does not name a restriction in syria.sanctions_on(): use the words of its 'Restriction' column."}
+    return _check_chosen_names(answer, "the list of restrictions", in_force, lifted, **hints, counted="restrictions still in force",
+                               next_step="Now say who could lift each, and which the President could not remove on his own.")
 
 
 def _relief_steps() -> tuple[list[str], list[str]]:
@@ -597,16 +610,10 @@ def _check_06_3(answer) -> tuple[bool, str]:
     table = brunson.comparison_table()
     different = table.loc[table["Alike?"] == "different", "Aspect"].tolist()
     similar = table.loc[table["Alike?"] != "different", "Aspect"].tolist()
-    names = _names(answer, "the list of aspects")
-    found_similar, _ = _match_all(names, similar)
-    if found_similar:
-        return False, f"{sorted(found_similar)[0]!r} is marked similar, not different."
-    found, unknown = _match_all(names, different)
-    if unknown:
-        return False, f"{unknown[0]!r} is not an aspect in brunson.comparison_table(): use its 'Aspect' column."
-    if len(found) < len(different):
-        return False, f"You have {len(found)} of the {len(different)} aspects marked different."
-    return True, "Now choose one and explain, with its sources, why it makes 2018's outcome hard to repeat."
+    hints = {"not_wanted": "'{name}' is marked similar, not different.",
+             "unknown": "{name} is not an aspect in brunson.comparison_table(): use its 'Aspect' column."}
+    return _check_chosen_names(answer, "the list of aspects", different, similar, **hints, counted="aspects marked different",
+                               next_step="Now choose one and explain, with its sources, why it makes 2018's outcome hard to repeat.")
 
 
 # --- chapter 00 ----------------------------------------------------------------------------------

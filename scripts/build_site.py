@@ -122,6 +122,7 @@ def copy_teaching_pages(source: Path) -> list[str]:
     (source / "teachers").mkdir(exist_ok=True)
     for page in TEACHER_GUIDE.glob("*.md"):
         text = _NOTEBOOK_LINK.sub(r"](../\1", page.read_text(encoding="utf-8"))
+        text = text.replace("](../../docs/glossary.md", "](../glossary.md")  # from docs/teachers/ to the site's page
         (source / "teachers" / page.name).write_text(text, encoding="utf-8")
     lessons = sorted(page.stem for page in TEACHER_GUIDE.glob("[0-9][0-9]_*.md"))
     return [f"teachers/{name}" for name in ["README", "syllabus", "running-a-class", *lessons]]

@@ -7,6 +7,7 @@ opening sections; the tests fail while either page is out of date.
 
 import sys
 
+from explainer.authoring.files import write_if_changed
 from explainer.authoring.registry import ROOT
 from explainer.authoring.syllabus import update_syllabus
 from explainer.glossary import glossary_markdown
@@ -15,12 +16,7 @@ GLOSSARY_PAGE = ROOT / "docs" / "glossary.md"
 
 
 def update_glossary_page() -> bool:
-    text = glossary_markdown()
-    GLOSSARY_PAGE.parent.mkdir(parents=True, exist_ok=True)
-    changed = not GLOSSARY_PAGE.exists() or GLOSSARY_PAGE.read_text(encoding="utf-8") != text
-    if changed:
-        GLOSSARY_PAGE.write_text(text, encoding="utf-8")
-    return changed
+    return write_if_changed(GLOSSARY_PAGE, glossary_markdown())
 
 
 def main() -> int:

@@ -114,3 +114,14 @@ def test_necessary_chapters_reads_chapter_links_marked_necessary(tmp_path):
         '{"cells": [{"cell_type": "markdown", "metadata": {}, "source": %s}]}' % __import__("json").dumps(source))
     item = outline(Chapter("03_x.ipynb", "X", "x", "ready"), tmp_path)
     assert necessary_chapters(item) == ["00_the_call.ipynb"]
+
+
+def test_the_readme_says_each_chapter_stands_alone_and_no_chapter_needs_another():
+    from explainer.authoring.syllabus import necessary_chapters
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "Each chapter stands alone" in readme
+    needing = {chapter.file: necessary_chapters(outline(chapter)) for chapter in chapters() if chapter.status == "ready"}
+    assert not {file: needed for file, needed in needing.items() if needed}, (
+        "the README says each chapter stands alone, but these chapters mark another chapter as Necessary"
+    )

@@ -5,7 +5,8 @@ descriptions) and drops what changes from run to run or bloats the repository: f
 outputs (cells tagged ``nbval-ignore-output``), timing metadata, widget state and interpreter
 versions. Citations are rendered as numbered links to the chapter's reference list, which
 :func:`execute_and_normalise` generates from the chapter's citations and the sources of its figures
-and tables (see :mod:`explainer.authoring.citations`). Running :func:`execute_and_normalise` twice
+and tables (see :mod:`explainer.authoring.citations`); the first use of each glossary term links
+to its entry in ``docs/glossary.md`` (see :mod:`explainer.authoring.glossary_links`). Running :func:`execute_and_normalise` twice
 with nothing changed gives identical files.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 import nbformat
 
 from explainer.authoring import citations
+from explainer.authoring.glossary_links import link_notebook
 
 IGNORE_OUTPUT_TAG = "nbval-ignore-output"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -50,6 +52,7 @@ def normalise(notebook: nbformat.NotebookNode, tooltips: dict[str, str] | None =
     notebook = copy.deepcopy(notebook)
     citations.number_citations(notebook, citations.bibliography_tooltips() if tooltips is None else tooltips)
     citations.hide_sources_code(notebook)
+    link_notebook(notebook)
     notebook.nbformat, notebook.nbformat_minor = NBFORMAT_VERSION, NBFORMAT_MINOR
     notebook.metadata = nbformat.from_dict(
         {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}

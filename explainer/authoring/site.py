@@ -23,6 +23,7 @@ import nbformat
 import pandas as pd
 
 from explainer.authoring import citations as cite
+from explainer.glossary import DEFAULT_TARGET as GLOSSARY_FROM_CHAPTERS
 
 WIDGET_MIME_TYPES = ("application/vnd.jupyter.widget-view+json", "application/vnd.jupyter.widget-state+json")
 WIDGET_NOTE = (
@@ -116,6 +117,7 @@ def prepare_chapter(notebook, notebook_file: str, binder: str):
         notebook.cells[sources_index].metadata.setdefault("tags", []).append("remove-input")
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "markdown":
+            cell.source = cell.source.replace(f"]({GLOSSARY_FROM_CHAPTERS}", "](glossary.md")  # a page of the site
             cell.source = "".join(
                 piece if is_code else cite.RENDERED_CITATION.sub(citation_html, piece)
                 for is_code, piece in cite._outside_code(cell.source)

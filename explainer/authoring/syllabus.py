@@ -14,11 +14,13 @@ Examples
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from explainer.authoring.prose import read_notebook
+from explainer.authoring.files import write_if_changed
 from explainer.authoring.registry import ROOT, Chapter, chapters
 from explainer.authoring.tags import exercises, is_solution, source_of
 
@@ -109,7 +111,8 @@ def necessary_chapters(item: Outline) -> list[str]:
 
 def _relink(markdown: str) -> str:
     """Point the chapters' relative links (``00_the_call.ipynb``) at the notebooks from the page."""
-    return re.sub(r"\]\((?!https?://|#|/)([^)]+)\)", lambda m: f"]({NOTEBOOKS_FROM_PAGE}{m.group(1)})", markdown)
+    return re.sub(r"\]\((?!https?://|#|/)([^)]+)\)",
+                  lambda m: f"]({posixpath.normpath(NOTEBOOKS_FROM_PAGE + m.group(1))})", markdown)
 
 
 def _kinds(found: list[tuple[str, str | None]]) -> str:
@@ -137,7 +140,7 @@ def syllabus_markdown(notebook_dir: Path = ROOT / "notebooks") -> str:
     for item in outlines:
         necessary = [row[0] for row in item.prerequisites[1:] if len(row) > 1 and row[1].lower() == "necessary"]
         lines.append(
-            f"| {item.number} | [{item.chapter.title}](#chapter-{item.number}) | {item.time_to_learn} "
+            f"| {item.number} | [{item.chapter.title}](#chapter-{item.number}) | {_relink(item.time_to_learn)} "
             f"| {_relink('; '.join(necessary)) or 'none'} | {len(item.exercises)} |"
         )
     for item in outlines:
@@ -150,7 +153,7 @@ def syllabus_markdown(notebook_dir: Path = ROOT / "notebooks") -> str:
             f"{item.chapter.summary} [Open the chapter]({NOTEBOOKS_FROM_PAGE}{item.chapter.file}) ·"
             f" [Lesson plan]({Path(item.chapter.file).stem}.md)",
             "",
-            f"**Time to learn.** {item.time_to_learn}",
+            f"**Time to learn.** {_relink(item.time_to_learn)}",
             "",
             f"**Learning objectives.** {_relink(item.objectives_intro)}",
             "",
@@ -170,9 +173,4 @@ def syllabus_markdown(notebook_dir: Path = ROOT / "notebooks") -> str:
 
 def update_syllabus(path: Path = SYLLABUS) -> bool:
     """Write the syllabus page; return whether it changed."""
-    text = syllabus_markdown()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    changed = not path.exists() or path.read_text(encoding="utf-8") != text
-    if changed:
-        path.write_text(text, encoding="utf-8")
-    return changed
+    return write_if_changed(path, syllabus_markdown())
