@@ -127,7 +127,9 @@ def _title(text: str | None) -> str:
     """The title and subtitle as one line: wrapped title lines joined by spaces, then ' — subtitle'."""
     if not text:
         return ""
-    title, _, subtitle = str(text).partition("<br><sup>")
+    # a subtitle wrapped over several lines is one sentence: join its lines
+    text = re.sub(r"</sup>\s*<br\s*/?>\s*<sup>", " ", str(text))
+    title, _, subtitle = text.partition("<br><sup>")
     joined = plain(re.sub(r"<br\s*/?>", " ", title))
     return f"{joined} — {plain(subtitle)}" if subtitle else joined
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from explainer.prose import wrap_html
+from explainer.prose import wrap_html, wrap_lines
 from explainer.sources import references
 
 OKABE_ITO = {
@@ -37,7 +37,10 @@ PALETTE = [OKABE_ITO[name] for name in ("blue", "orange", "green", "vermillion",
 MUTED = "#D9D9D9"
 TEXT = "#222222"
 FONT_FAMILY = "Helvetica Neue, Helvetica, Arial, sans-serif"
-SOURCE_LINE_WIDTH = 150
+# Characters per line of the 11 px source line and the subtitle: plotly does not wrap text, and a
+# figure on a book page or in a narrow JupyterLab panel is about 700 px wide.
+SOURCE_LINE_WIDTH = 115
+SUBTITLE_WIDTH = 110
 TITLE_WIDTH = 95  # characters of an 18 px title that fit a notebook-wide figure
 
 
@@ -106,8 +109,9 @@ def apply_house_style(
     title_text = html.escape(title)
     # A long title shrinks to stay on one line rather than run off the figure.
     title_size = max(13, min(18, round(18 * TITLE_WIDTH / max(len(title), 1))))
-    if subtitle:
-        title_text += f"<br><sup>{html.escape(subtitle)}</sup>"
+    subtitle_lines = wrap_lines(subtitle, SUBTITLE_WIDTH) if subtitle else []
+    for line in subtitle_lines:
+        title_text += f"<br><sup>{html.escape(line)}</sup>"
     fig.update_layout(
         title={"text": title_text, "x": 0, "xanchor": "left", "font": {"size": title_size}},
         font={"family": FONT_FAMILY, "color": TEXT, "size": 13},
@@ -115,7 +119,7 @@ def apply_house_style(
         plot_bgcolor="white",
         paper_bgcolor="white",
         height=height,
-        margin={"l": 20, "r": 20, "t": 80 if subtitle else 60, "b": source_offset + 8 + 15 * source_lines},
+        margin={"l": 20, "r": 20, "t": 60 + 20 * len(subtitle_lines), "b": source_offset + 8 + 15 * source_lines},
     )
     fig.add_annotation(
         text=source_text,

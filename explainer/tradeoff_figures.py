@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 
 from explainer import tradeoff
 from explainer.prose import wrap_html
-from explainer.style import OKABE_ITO, PALETTE, apply_house_style, set_summary
+from explainer.style import OKABE_ITO, PALETTE, apply_house_style, fit_source_line, set_summary
 from explainer.tables import format_ids, load_table, split_list
 from explainer.tradeoff import CRITERIA, CRITERION_LABELS, CRITERION_SHORT, MONEY_COMPONENTS, Result, Robustness
 
@@ -191,7 +191,7 @@ def tornado_chart(report: Robustness | None = None, *, weights=None, parameters=
     apply_house_style(
         fig,
         title=title,
-        subtitle=html.escape(f"Change in the lead of “{base_leader}” over the next option (now {bars['base']:.3f}) when one assumption is set to the end of its range; ⇄ changes first place", quote=False),
+        subtitle=f"Change in the lead of “{base_leader}” over the next option (now {bars['base']:.3f}) when one assumption is set to the end of its range; ⇄ changes first place",
         source_ids=shown, source_note=note, source_offset=95, height=560,
     )
     fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.14, "x": 0}, margin={"l": 10})
@@ -201,7 +201,7 @@ def tornado_chart(report: Robustness | None = None, *, weights=None, parameters=
         f"One assumption at a time, {len(changers)} of {len(report.one_at_a_time)} change first place: "
         + (", ".join(report.one_at_a_time.loc[report.one_at_a_time['changes_leader'], 'label']) if changers else "none")
         + "."))
-    return fig
+    return fit_source_line(fig, 80)  # the long assumption names leave a narrow plotting area
 
 
 def robustness_html(report: Robustness) -> str:

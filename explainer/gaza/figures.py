@@ -329,7 +329,8 @@ def ceasefires_chart(start="2023-10-01", *, title: str | None = None) -> go.Figu
             showarrow=False, font={"size": 11}, bgcolor="rgba(255,255,255,0.85)", name="event-label",
         )
         described.append(span)
-    fig.layout.title.text = fig.layout.title.text.replace("</sup>", ". Shaded: truces and ceasefires</sup>")
+    before, closing, after = fig.layout.title.text.rpartition("</sup>")
+    fig.layout.title.text = before + ". Shaded: truces and ceasefires" + closing + after
     fig.update_layout(height=440)
     shaded = ", ".join(described[:-1]) + (" and " if len(described) > 1 else "") + described[-1] if described else ""
     if shaded:
