@@ -119,7 +119,7 @@ def apply_house_style(
         plot_bgcolor="white",
         paper_bgcolor="white",
         height=height,
-        margin={"l": 20, "r": 20, "t": 60 + 20 * len(subtitle_lines), "b": source_offset + 8 + 15 * source_lines},
+        margin={"l": 20, "r": 20, "t": 60 + 22 * len(subtitle_lines), "b": source_offset + 8 + 15 * source_lines},
     )
     fig.add_annotation(
         text=source_text,

@@ -192,7 +192,8 @@ def tornado_chart(report: Robustness | None = None, *, weights=None, parameters=
         fig,
         title=title,
         subtitle=f"Change in the lead of “{base_leader}” over the next option (now {bars['base']:.3f}) when one assumption is set to the end of its range; ⇄ changes first place",
-        source_ids=shown, source_note=note, source_offset=95, height=560,
+        # each assumption's name wraps over two lines: give every bar room for both
+        source_ids=shown, source_note=note, source_offset=95, height=320 + 34 * len(bars["y"]),
     )
     fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.14, "x": 0}, margin={"l": 10})
     fig.update_xaxes(title_text="Change in the leader's lead (score points)", gridcolor="#EEEEEE", zeroline=True, zerolinecolor="#888888")
