@@ -179,14 +179,17 @@ def test_fixed_wordings_stay_fixed():
 
 
 def test_first_turkish_return_figure_is_the_ministers_own_total():
-    """Sputnik's 1,847 'as of' 14 Dec 2024 cannot be a total since 8 Dec if 7,621 had returned by 13 Dec."""
+    """Sputnik's 1,847 'as of yesterday' comes from an undated speech, so it is not charted and the
+    chapter must not date it to 14 Dec 2024 or call it a one-day figure."""
     returns = load_table("syria_returns")
     turkish = returns[returns["measure"] == "returns-from-turkiye-since-fall-of-assad"].sort_values("date")
     first = turkish.iloc[0]
     assert 1847 not in set(turkish["value"])
-    assert first["value"] == 7621 and "Sources disagree" in first["note"] and "1,847" in first["note"]
+    assert first["value"] == 7621 and "1,847" in first["note"] and "do not date the speech" in first["note"]
     assert first["value"] < turkish.iloc[1]["value"]  # still cumulative: fits the next point
-    assert "Sources disagree on the first Turkish figure" in _markdown(OWNED_CHAPTERS[3])
+    text = _markdown(OWNED_CHAPTERS[3])
+    assert "one-day" not in text and "that is 14 December 2024" not in text and "(14 December 2024)" not in text
+    assert "made on different days" in text
 
 
 def test_gaza_summary_and_solutions_say_only_what_the_sources_support():

@@ -35,12 +35,29 @@ def test_refugee_chart_names_each_publisher_in_the_chart_and_keeps_unhcr_qualifi
 
 
 def test_refugee_chart_title_states_the_fall_computed_from_the_data():
-    government = syria.refugees().query("publisher == 'Turkish government'")
+    government = syria.verified(syria.refugees().query("publisher == 'Turkish government'"))
     peak, last = government["value"].max(), government.sort_values("date")["value"].iloc[-1]
     fig = syria.refugee_chart()
     assert f"{int(peak):,}" in fig.layout.title.text and f"{int(last):,}" in fig.layout.title.text
     assert f"{(peak - last) / peak * 100:.0f}%" in fig.layout.title.text
     assert fig.layout.xaxis.title.text and "people" in fig.layout.yaxis.title.text.lower()
+
+
+def test_no_headline_figure_rests_on_an_unverified_row_and_the_chart_names_the_newer_ones():
+    frame = syria.refugees().copy()
+    government = frame["publisher"] == "Turkish government"
+    newest = frame[government].sort_values("date").index[-1]
+    frame.loc[newest, "note"] = syria.UNVERIFIED + " test row"
+    frame.loc[newest, "value"] = 1
+    fig = syria.refugee_chart(frame)
+    when = format_date(frame.loc[newest, "date"], frame.loc[newest, "date_precision"])
+    assert f"to 1 ({when})" not in fig.layout.title.text
+    assert "unverified" in describe(fig) and f"1 ({when})" in describe(fig)
+    symbols = _trace(fig, "Turkish government").marker.symbol
+    assert symbols[-1] == "circle-open" and symbols[0] == "circle"
+    peak = syria.register_peak(frame)["Turkish government"]
+    assert peak["newest_value"] != 1 and f"{peak['newest_value']:,}" in fig.layout.title.text
+    assert peak["newer_unverified"][-1] == f"1 ({when})"
 
 
 def test_axis_titles_are_short_enough_not_to_run_into_the_subtitle():
@@ -241,7 +258,7 @@ def test_reader_tables_use_readable_headers_and_labels():
     latest = syria.latest_figures()
     assert not latest.astype(str).apply(lambda column: column.str.contains("since-fall-of-assad|under-temporary")).any().any()
     assert set(latest["What it counts"]) <= set(syria.MEASURE_NAMES.values())
-    assert latest["Newest figure"].str.endswith(" people").all()
+    assert latest["Newest figure"].str.contains(r" people(?: \(unverified\))?$").all()
     for table in tables:
         assert not table.astype(str).apply(lambda column: column.str.contains(r"\bkm2\b")).any().any()
     assert "km²" in " ".join(syria.governorates_table()["Note"])

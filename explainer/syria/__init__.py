@@ -22,6 +22,7 @@ from explainer.syria.data import (  # noqa: F401
     GAP_DAYS,
     MEASURE_NAMES,
     TURKISH_GOVERNMENT,
+    UNVERIFIED,
     border_crossings,
     gaps,
     governorates,
@@ -35,6 +36,7 @@ from explainer.syria.data import (  # noqa: F401
     sanctions,
     sanctions_on,
     turkish_operations,
+    verified,
 )
 from explainer.syria.tables import (  # noqa: F401
     CROSSINGS_CONTROL_COLUMN,
@@ -92,6 +94,7 @@ __all__ = [
     "SYRIA_UNLABELLED",
     "TURKISH_GOVERNMENT",
     "UNHCR",
+    "UNVERIFIED",
     "border_crossings",
     "call_claims",
     "crossings_table",
@@ -118,4 +121,5 @@ __all__ = [
     "sanctions_timeline_chart",
     "syria_map",
     "turkish_operations",
+    "verified",
 ]

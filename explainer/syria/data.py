@@ -25,6 +25,9 @@ MEASURE_NAMES = {
     "returns-from-abroad-since-fall-of-assad": "Refugee returns from all neighbouring countries since 8 Dec 2024",
     "returns-from-turkiye-monitored-by-unhcr": "Returns from Türkiye that UNHCR monitored, since 8 Dec 2024",
 }
+UNVERIFIED = "Unverified:"
+"""A note that starts with this marks a figure whose cited page we could not re-read: it is drawn
+and listed, labelled as unverified, but no headline figure rests on it."""
 GAP_DAYS = 92
 """Figures further apart than this (about three months) are joined by a dotted line, marked as a gap."""
 
@@ -91,11 +94,25 @@ def latest_figures() -> pd.DataFrame:
         {
             "Publisher": latest["publisher"],
             "What it counts": latest["measure"].map(measure_name),
-            "Newest figure": [figure_label(v, q, "people") for v, q in zip(latest["value"], latest["qualifier"])],
+            "Newest figure": [
+                figure_label(row.value, row.qualifier, "people") + (" (unverified)" if str(row.note).startswith(UNVERIFIED) else "")
+                for row in latest.itertuples()
+            ],
             "As of": [format_date(row.date, row.date_precision) for row in latest.itertuples()],
             "Sources": latest["source_ids"].map(_sources_cell),
         }
     ).reset_index(drop=True)
+
+
+def verified(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``frame`` whose note does not mark them :data:`UNVERIFIED`.
+
+    >>> rows = pd.DataFrame({"value": [1, 2], "note": ["", "Unverified: page not re-read"]})
+    >>> verified(rows)["value"].tolist()
+    [1]
+    """
+    _require(frame, ["note"])
+    return frame[~frame["note"].fillna("").astype(str).str.startswith(UNVERIFIED)]
 
 
 def register_change(start, end) -> dict:
@@ -123,19 +140,24 @@ def register_change(start, end) -> dict:
 def register_peak(frame: pd.DataFrame | None = None) -> dict:
     """The largest figure of each publisher's series and its newest figure, with their dates as
     precisely as the sources give them. The chapters quote the register's peak from here, so it
-    cannot drift from the data.
+    cannot drift from the data. Both rest on verified rows only; figures newer than the newest
+    verified one are listed, labelled, under ``newer_unverified``.
 
     >>> peak = register_peak()["Turkish government"]
     >>> bool(peak["peak_value"] == refugees().query("publisher == 'Turkish government'")["value"].max())
     True
     """
     frame = refugees() if frame is None else frame
-    _require(frame, ["date", "date_precision", "publisher", "value", "qualifier", "source_ids"])
+    _require(frame, ["date", "date_precision", "publisher", "value", "qualifier", "note", "source_ids"])
     if frame.empty:
         raise ValueError("explainer: the refugees frame has no rows")
     result = {}
-    for publisher, rows in frame.sort_values("date").groupby("publisher", sort=True):
+    for publisher, every_row in frame.sort_values("date").groupby("publisher", sort=True):
+        rows = verified(every_row)
+        if rows.empty:
+            continue
         peak, newest = rows.loc[rows["value"].idxmax()], rows.iloc[-1]
+        later = every_row[every_row["date"] > newest["date"]]
         result[publisher] = {
             "peak_value": int(peak["value"]),
             "peak_label": figure_label(peak["value"], peak["qualifier"]),
@@ -145,6 +167,10 @@ def register_peak(frame: pd.DataFrame | None = None) -> dict:
             "newest_label": figure_label(newest["value"], newest["qualifier"]),
             "newest_when": format_date(newest["date"], newest["date_precision"]),
             "fall_percent": (int(peak["value"]) - int(newest["value"])) / int(peak["value"]) * 100,
+            "newer_unverified": [
+                f"{figure_label(row.value, row.qualifier)} ({format_date(row.date, row.date_precision)})"
+                for row in later.itertuples()
+            ],
         }
     return result
 

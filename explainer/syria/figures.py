@@ -19,7 +19,9 @@ from explainer.prose import figure_label, format_date, wrap_html
 from explainer.sources import source_ids_of
 from explainer.style import OKABE_ITO, add_staggered_label, apply_house_style, set_summary
 from explainer.tables import format_ids, parse_date
-from explainer.syria.data import GAP_DAYS, TURKISH_GOVERNMENT, _require, gaps, in_force, refugees, returns, sanctions
+from explainer.syria.data import (
+    GAP_DAYS, TURKISH_GOVERNMENT, UNVERIFIED, _require, gaps, in_force, refugees, returns, sanctions, verified,
+)
 from explainer.syria.tables import RETURN_MEASURES
 
 
@@ -78,7 +80,7 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     (8 Dec 2024) is marked.
     """
     frame = refugees() if frame is None else frame
-    _require(frame, ["date", "date_precision", "publisher", "value", "qualifier", "reported_by", "source_ids"])
+    _require(frame, ["date", "date_precision", "publisher", "value", "qualifier", "reported_by", "note", "source_ids"])
     unknown = sorted(set(frame["publisher"]) - set(PUBLISHERS))
     if unknown:
         raise ValueError(f"explainer: unknown publisher(s) {unknown}; known: {list(PUBLISHERS)}")
@@ -91,13 +93,19 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         fig.add_trace(_people_trace(
             rows, name=style["label"], heading=f"<b>{html.escape(publisher)}</b>: ", mode="lines+markers",
             line={"color": style["colour"], "width": 2, "dash": "dot" if publisher == UNHCR else "solid"},
-            marker={"color": style["colour"], "size": 8, "symbol": "diamond" if publisher == UNHCR else "circle"},
+            marker={"color": style["colour"], "size": 8, "symbol": [
+                # An open marker: a figure whose source we could not re-read.
+                ("diamond" if publisher == UNHCR else "circle") + ("-open" if str(note).startswith(UNVERIFIED) else "")
+                for note in rows["note"].fillna("")
+            ]},
         ))
-    government = frame[frame["publisher"] == TURKISH_GOVERNMENT]
+    government = verified(frame[frame["publisher"] == TURKISH_GOVERNMENT])
     summary_parts = []
     if not government.empty:
+        # The headline rests on verified figures only; newer unverified ones are named after it.
         peak = government.loc[government["value"].idxmax()]
         last = government.iloc[-1]
+        newer = frame[(frame["publisher"] == TURKISH_GOVERNMENT) & (frame["date"] > last["date"])]
         drop = (peak["value"] - last["value"]) / peak["value"] * 100
         default_title = (
             f"Turkey's register of Syrians fell {drop:.0f}%, from {int(peak['value']):,} "
@@ -107,6 +115,11 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
             f"The Turkish government's count peaks at {int(peak['value']):,} people ({format_date(peak['date'], peak['date_precision'])}) "
             f"and falls to {int(last['value']):,} people ({format_date(last['date'], last['date_precision'])})"
         )
+        if not newer.empty:
+            summary_parts.append(
+                "newer figures, unverified because their source could not be re-read: "
+                + ", ".join(f"{int(row.value):,} ({format_date(row.date, row.date_precision)})" for row in newer.itertuples())
+            )
     else:
         default_title = "Syrians under temporary protection in Turkey, by publisher"
     unhcr = frame[frame["publisher"] == UNHCR]
@@ -125,7 +138,7 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     apply_house_style(
         fig,
         title=title or default_title,
-        subtitle="Syrians under temporary protection in Turkey, as each publisher reported them (UNHCR's figures are rounded restatements of the register)",
+        subtitle="Syrians under temporary protection in Turkey, as each publisher reported them (UNHCR's figures are rounded restatements of the register; open circles: unverified)",
         height=500,
         source_offset=110,
         **_source_arguments(frame, "syrian_refugees_turkey"),

@@ -111,6 +111,8 @@ def register_peak_sentence(frame: pd.DataFrame | None = None) -> Sentence:
             f"{publisher}: largest figure {figures['peak_label']} ({figures['peak_when']}), "
             f"newest {figures['newest_label']} ({figures['newest_when']})."
         )
+        if figures["newer_unverified"]:
+            parts.append(f"Newer figures we could not re-read in their source (unverified): {', '.join(figures['newer_unverified'])}.")
     return Sentence(" ".join(parts))
 
 
