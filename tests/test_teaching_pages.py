@@ -72,7 +72,7 @@ def test_the_guide_covers_units_rubric_and_running_a_class():
     for needed in ("**One week", "**Two weeks", "**Four weeks", "Secure", "Developing", "Beginning", "running-a-class.md"):
         assert needed in index
     running = (GUIDE / "running-a-class.md").read_text(encoding="utf-8")
-    for needed in ("Binder", "Littlest JupyterHub", "binder/requirements.txt", "make html"):
+    for needed in ("Binder", "Littlest JupyterHub", "binder/requirements.txt", "make site"):
         assert needed in running
 
 
