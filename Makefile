@@ -70,9 +70,10 @@ chapter: ## start a chapter: make chapter NAME=07_topic TITLE="..." [SUMMARY="on
 	@test -n "$(NAME)" || { echo 'usage: make chapter NAME=07_topic TITLE="..." [SUMMARY="..."]'; exit 2; }
 	$(PYTHON) scripts/new_chapter.py "$(NAME)" "$(TITLE)" "$(SUMMARY)"
 
-ready: ## publish a finished draft chapter: make ready CHAPTER=07
+ready: setup ## publish a finished draft chapter: make ready CHAPTER=07
 	@test -n "$(CHAPTER)" || { echo 'usage: make ready CHAPTER=07'; exit 2; }
 	$(PYTHON) scripts/ready_chapter.py "$(CHAPTER)"
+	$(BIN)/python scripts/build_teaching_pages.py
 
 check: setup-dev ## run one chapter, normalise it and check it: make check CHAPTER=07
 	@test -n "$(CHAPTER)" || { echo 'usage: make check CHAPTER=07'; exit 2; }

@@ -23,7 +23,9 @@ def publish(wanted: str) -> int:
         raise ValueError(f"CHAPTER={wanted!r} matches {len(matches)} registered chapters")
     chapter = mark_ready(matches[0])
     update_readme()
-    print(f"{chapter.file} is ready: it is listed in the README now. Run `make test` before you commit.")
+    print(f"{chapter.file} is ready: it is listed in the README and the syllabus now.")
+    print(f"A ready chapter also needs a core path of about 25 minutes (cells tagged optional) and a lesson plan,"
+          f" docs/teachers/{chapter.file.removesuffix('.ipynb')}.md; `make test` checks both.")
     return 0
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.authoring.notebooks import chapter_paths
 from explainer.authoring.prose import read_notebook
 from explainer.authoring.readability import chapter_reading_level, measure, split_sentences
 from explainer.authoring.registry import ROOT, chapters
@@ -51,7 +50,7 @@ def test_list_items_headings_code_tables_and_solutions_are_handled():
     assert chapter_reading_level(notebook, core_only=True).sentences == 1
 
 
-@pytest.mark.parametrize("path", chapter_paths(ROOT / "notebooks"), ids=lambda path: path.name)
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda path: path.name)
 def test_core_path_meets_the_reading_goal(path):
     notebook = read_notebook(path)
     level = chapter_reading_level(notebook, core_only=True)
