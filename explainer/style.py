@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 
 import pandas as pd
@@ -109,7 +110,8 @@ def apply_house_style(
     title_text = html.escape(title)
     # A long title shrinks to stay on one line rather than run off the figure.
     title_size = max(13, min(18, round(18 * TITLE_WIDTH / max(len(title), 1))))
-    subtitle_lines = wrap_lines(subtitle, SUBTITLE_WIDTH) if subtitle else []
+    # lines of even length, so a wrapped subtitle never leaves one word on a line of its own
+    subtitle_lines = wrap_lines(subtitle, min(SUBTITLE_WIDTH, math.ceil(len(subtitle) / math.ceil(len(subtitle) / SUBTITLE_WIDTH)) + 8)) if subtitle else []
     for line in subtitle_lines:
         title_text += f"<br><sup>{html.escape(line)}</sup>"
     fig.update_layout(

@@ -145,6 +145,8 @@ def case_timeline_chart(end: str = "2018-11-30") -> go.Figure:
     overview = (min(case["date"].min(), periods["start"].min()) - pd.Timedelta(days=40), zoom_end + pd.Timedelta(days=20))
     fig = make_subplots(rows=2, cols=1, row_heights=[0.5, 0.5], vertical_spacing=0.16,
                         subplot_titles=("The whole case", f"Enlarged: {zoom_start:%-d %b} to {zoom_end:%-d %b %Y}"))
+    # the enlarged panel's title at the left: its staggered event labels rise highest on the right
+    fig.layout.annotations[1].update(x=0, xanchor="left")
     for row in (1, 2):
         for period in periods.itertuples(index=False):
             lane = LANES[period.lane]
@@ -269,7 +271,7 @@ def dispute_duration_chart() -> go.Figure:
             f"was still open {f35_row['days']:,} days after the first US penalty ({f35_row['first_penalty_date']:%b %Y})"
         ),
         subtitle=(
-            "Days from each dispute's first US penalty (hover for it) to its resolution, or to the timeline's newest "
+            "Days from each dispute's first US penalty (point at or tap it) to its resolution, or to the timeline's newest "
             f"event ({f35_row['until_date']:%-d %b %Y})"
         ),
         source_ids=source_ids_of(durations),

@@ -72,6 +72,16 @@ def _people_trace(rows: pd.DataFrame, *, name: str, heading: str, **style) -> go
                         hover=lambda label, row: f"{heading}{html.escape(label)}<br>{html.escape(row.reported_by)}", **style)
 
 
+
+def _series_in_date_order(frame: pd.DataFrame, columns: list[str], kind: str, styles: dict) -> pd.DataFrame:
+    """``frame`` checked (its ``columns``, and every value of ``kind`` one the chart has a style for)
+    and sorted by date; raises naming the unknown values."""
+    _require(frame, columns)
+    unknown = sorted(set(frame[kind]) - set(styles))
+    if unknown:
+        raise ValueError(f"explainer: unknown {kind}(s) {unknown}; known: {list(styles)}")
+    return frame.sort_values("date")
+
 def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None) -> go.Figure:
     """Syrians under temporary protection in Turkey over time, one line per publisher.
 
@@ -80,11 +90,8 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     (8 Dec 2024) is marked.
     """
     frame = refugees() if frame is None else frame
-    _require(frame, ["date", "date_precision", "publisher", "value", "qualifier", "reported_by", "note", "source_ids"])
-    unknown = sorted(set(frame["publisher"]) - set(PUBLISHERS))
-    if unknown:
-        raise ValueError(f"explainer: unknown publisher(s) {unknown}; known: {list(PUBLISHERS)}")
-    frame = frame.sort_values("date")
+    frame = _series_in_date_order(frame, ["date", "date_precision", "publisher", "value", "qualifier", "reported_by", "note", "source_ids"],
+                                  "publisher", PUBLISHERS)
     fig = go.Figure()
     for publisher, style in PUBLISHERS.items():
         rows = frame[frame["publisher"] == publisher]
@@ -139,11 +146,11 @@ def refugee_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         fig,
         title=title or default_title,
         subtitle="Syrians under temporary protection in Turkey, as each publisher reported them (UNHCR's figures are rounded restatements of the register; open circles: unverified)",
-        height=500,
-        source_offset=110,
+        height=520,
+        source_offset=125,
         **_source_arguments(frame, "syrian_refugees_turkey"),
     )
-    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.16, "yanchor": "top"}, hovermode="closest")
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.24, "yanchor": "top"}, hovermode="closest")
     fig.update_xaxes(type="date", title_text="Date the figure refers to", gridcolor="#EEEEEE")
     fig.update_yaxes(title_text=REFUGEE_AXIS_TITLE, gridcolor="#EEEEEE", rangemode="tozero", tickformat=",")
     set_summary(fig, "; ".join(summary_parts) + ".")
@@ -161,11 +168,8 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
     that was not published.
     """
     frame = returns() if frame is None else frame
-    _require(frame, ["date", "date_precision", "publisher", "measure", "value", "qualifier", "reported_by", "source_ids"])
-    unknown = sorted(set(frame["measure"]) - set(RETURN_MEASURES))
-    if unknown:
-        raise ValueError(f"explainer: unknown measure(s) {unknown}; known: {list(RETURN_MEASURES)}")
-    frame = frame.sort_values("date")
+    frame = _series_in_date_order(frame, ["date", "date_precision", "publisher", "measure", "value", "qualifier", "reported_by", "source_ids"],
+                                  "measure", RETURN_MEASURES)
     fig = go.Figure()
     latest = {}
     for measure, style in RETURN_MEASURES.items():
@@ -235,7 +239,7 @@ def returns_chart(frame: pd.DataFrame | None = None, *, title: str | None = None
         x=CALL_DATE.strftime("%Y-%m-%d"), y=1.0, yref="paper", yanchor="bottom",
         text="The call, 5 May 2025", showarrow=False, font={"size": 11}, bgcolor="white", name="the-call",
     )
-    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.16, "yanchor": "top"}, hovermode="closest")
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.26, "yanchor": "top"}, hovermode="closest")
     fig.update_xaxes(type="date", title_text="Date of the count", gridcolor="#EEEEEE")
     fig.update_yaxes(title_text=RETURNS_AXIS_TITLE, gridcolor="#EEEEEE", rangemode="tozero", tickformat=",")
     summary = "Newest figures: " + "; ".join(parts) + "."
