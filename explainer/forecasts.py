@@ -84,10 +84,3 @@ def forecasts_table(status: str | None = None) -> pd.DataFrame:
             ],
         }
     ).reset_index(drop=True)
-
-
-def forecast_source_ids() -> list[str]:
-    """Every source id the forecasts cite, for the statements and their outcomes, in order of first use."""
-    forecasts = load_forecasts()
-    ids = [i for a, b in zip(forecasts["source_ids"], forecasts["outcome_source_ids"]) for i in split_list(a) + split_list(b)]
-    return list(dict.fromkeys(ids))

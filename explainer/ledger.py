@@ -117,14 +117,6 @@ def claim_ids_in(sentence_ids: Sequence[str]) -> list[str]:
     return claims.loc[claims["sentence_id"].isin(list(sentence_ids)), "claim_id"].tolist()
 
 
-def claim_source_ids(claim_ids: Sequence[str]) -> list[str]:
-    """The source ids the ledger cites for ``claim_ids``, in order of first use.
-
-    >>> "article" in claim_source_ids(["S12-a"]) or len(claim_source_ids(["S12-a"])) > 0
-    True
-    """
-    return source_ids_of(claims_by_id(claim_ids))
-
 
 def _claim(claim_id: str) -> pd.Series:
     if not isinstance(claim_id, str):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -95,6 +96,16 @@ def wrap_html(text: str, width: int, *, escape: bool = False) -> str:
     """
     lines = wrap_lines(text, width)
     return "<br>".join(html.escape(line) for line in lines) if escape else "<br>".join(lines)
+
+
+def join_and(items: Sequence[str]) -> str:
+    """``items`` as a reader lists them: "A", "A and B", "A, B and C" ("" for none).
+
+    >>> join_and(["Gaza", "Syria", "Ukraine"]), join_and(["Gaza"]), join_and([])
+    ('Gaza, Syria and Ukraine', 'Gaza', '')
+    """
+    items = list(items)
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
 
 
 class Sentence(str):

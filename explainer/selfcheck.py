@@ -27,9 +27,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from explainer.article import CALL_DATE
+
 EXERCISE_ID = re.compile(r"\d{2}-\d+")
 STOPWORDS = {"the", "and", "of", "on", "in", "to", "a", "an", "for", "by", "with", "its", "it", "was", "be"}
-CALL_DATE = "2025-05-05"
 
 
 @dataclass(frozen=True)
@@ -531,7 +532,7 @@ def _relief_steps() -> tuple[list[str], list[str]]:
 
     frame = syria.sanctions()
     relief = frame[frame["role"] == "relief"]
-    call = pd.Timestamp(CALL_DATE)
+    call = CALL_DATE
     return relief.loc[relief["date"] < call, "short_name"].tolist(), relief.loc[relief["date"] > call, "short_name"].tolist()
 
 
@@ -676,7 +677,7 @@ def _check_00_3(answer) -> tuple[bool, str]:
     given = set(_dates(answer, "the dates"))
     if given == expected:
         return True, "Now compare each date with 5 May 2025: what does that say about sentence S08?"
-    if pd.Timestamp(CALL_DATE) in given:
+    if CALL_DATE in given:
         return False, "5 May 2025 is the call the article reports, but its event description does not mention the F-35."
     if given < expected:
         return False, f"You have {len(given)} of the {len(expected)} events: search every description, not only the first hit."

@@ -70,6 +70,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from explainer.prose import join_and
 from explainer.tables import load_table, split_list
 
 CRITERIA: tuple[str, ...] = ("legal", "money", "time", "washington_nato", "moscow")
@@ -809,8 +810,7 @@ def _option_labels() -> dict[str, str]:
 
 
 def _join(names: list[str]) -> str:
-    quoted = [f"“{name}”" for name in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return join_and([f"“{name}”" for name in names])
 
 
 def robustness_sentence(report: Robustness) -> str:
@@ -873,6 +873,10 @@ def source_ids() -> list[str]:
 
 # The assumptions a reader can move in the widget and in the browser explorer: the ones that
 # move the ranking most, and every judgement the money rests on.
+# The weight sliders' range and step, the same in the widget and the kernel-free explorer.
+WEIGHT_MAX = 10
+WEIGHT_STEP = 0.5
+
 MAIN_ASSUMPTIONS: tuple[str, ...] = (
     "unclear_credit",
     "follow_through_chance",

@@ -30,11 +30,9 @@ from pathlib import Path
 
 from explainer import tradeoff
 from explainer.style import OKABE_ITO, PALETTE
-from explainer.tradeoff import CRITERIA, CRITERION_LABELS, MONEY_COMPONENTS
+from explainer.tradeoff import CRITERIA, CRITERION_LABELS, MONEY_COMPONENTS, WEIGHT_MAX, WEIGHT_STEP
 
 SCRIPT = Path(__file__).with_name("tradeoff_explorer.js")
-WEIGHT_MAX = 10
-WEIGHT_STEP = 0.5
 TORNADO_ROWS = 12
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 _MONEY_COLOURS = [OKABE_ITO["blue"], OKABE_ITO["sky"], OKABE_ITO["green"], OKABE_ITO["vermillion"]]

@@ -26,7 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer import tradeoff
-from explainer.prose import wrap_html
+from explainer.prose import join_and, wrap_html
 from explainer.style import OKABE_ITO, PALETTE, apply_house_style, fit_source_line, set_summary
 from explainer.tables import format_ids, load_table, split_list
 from explainer.tradeoff import CRITERIA, CRITERION_LABELS, CRITERION_SHORT, MONEY_COMPONENTS, Result, Robustness
@@ -102,7 +102,7 @@ def ranking_title(result: Result, report: Robustness | None = None) -> str:
     labels = tradeoff.option_labels()
     if report.near_tie:
         names = [labels[o] for o in report.contenders]
-        return "Near tie: " + ", ".join(f"“{n}”" for n in names[:-1]) + f" and “{names[-1]}”"
+        return "Near tie: " + join_and([f"“{n}”" for n in names])
     share = tradeoff._percent(report.first_share[report.leader], report.draws)
     return f"“{labels[report.leader]}” ranks first in {share} of draws"
 
@@ -413,14 +413,3 @@ def parameters_table() -> pd.DataFrame:
             "Sources": frame["source_ids"].map(lambda cell: format_ids(cell)),
         }
     )
-
-
-def chapter_source_ids() -> list[str]:
-    """Every source behind the chapter's tables and charts: the model's tables, the reported
-    sums, the S-400/F-35 timeline and the ledger's F-35 claims."""
-    from explainer.ledger import claim_ids_in, claim_source_ids
-    from explainer.sources import source_ids_of
-    from explainer.timeline import events
-
-    cited = tradeoff.source_ids() + source_ids_of(amounts_table(), events(topics=["f35-s400"]))
-    return list(dict.fromkeys(cited + claim_source_ids(claim_ids_in(ARTICLE_SENTENCES))))

@@ -19,17 +19,14 @@ True
 from __future__ import annotations
 
 import html
-import math
 
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
 from explainer import tradeoff
 from explainer import tradeoff_figures as figures
-from explainer.tradeoff import CRITERIA, CRITERION_LABELS
+from explainer.tradeoff import CRITERIA, CRITERION_LABELS, WEIGHT_MAX, WEIGHT_STEP
 
-WEIGHT_MAX = 10.0
-WEIGHT_STEP = 0.5
 ASSUMPTIONS = tradeoff.MAIN_ASSUMPTIONS
 NO_KERNEL_TEXT = (
     "[Interactive tradeoff model: it needs a running Python kernel. "

@@ -4,7 +4,6 @@ and the contract's link checks."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import nbformat
 import pytest

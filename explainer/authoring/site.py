@@ -17,7 +17,6 @@ import copy
 import html
 import json
 import re
-from pathlib import Path
 
 import nbformat
 import pandas as pd

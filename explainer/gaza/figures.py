@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explainer.charts import bar_chart
-from explainer.prose import figure_label, format_date, wrap_html
+from explainer.prose import figure_label, format_date, join_and, wrap_html
 from explainer.sources import source_ids_of
 from explainer.style import MUTED, OKABE_ITO, PALETTE, apply_house_style, fit_source_line
 from explainer.timeline import events, timeline_chart
@@ -332,7 +332,7 @@ def ceasefires_chart(start="2023-10-01", *, title: str | None = None) -> go.Figu
     before, closing, after = fig.layout.title.text.rpartition("</sup>")
     fig.layout.title.text = before + ". Shaded: truces and ceasefires" + closing + after
     fig.update_layout(height=440)
-    shaded = ", ".join(described[:-1]) + (" and " if len(described) > 1 else "") + described[-1] if described else ""
+    shaded = join_and(described)
     if shaded:
         fig.layout.meta = {**fig.layout.meta,
                            "summary": f"{fig.layout.meta['summary']} Truces and ceasefires shaded: {shaded}."}

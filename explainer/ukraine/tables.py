@@ -142,10 +142,3 @@ def chapter_claims() -> pd.DataFrame:
     from explainer.ledger import claims_table
 
     return claims_table(CLAIM_IDS)
-
-
-def chapter_source_ids() -> list[str]:
-    """Every source id behind the chapter's tables, its claims and the war's timeline, in order of first use."""
-    from explainer.ledger import claim_source_ids
-
-    return list(dict.fromkeys(claim_source_ids(CLAIM_IDS) + source_ids_of_chapter() + source_ids_of(events(["ukraine"]))))
